@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { Database, OpenDatabaseOptions } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { rowsOf } from './rows-of.js';
+
+/**
+ * Embedded PostgreSQL in this process. PGlite is single-connection and single-process: the data
+ * directory is guarded by a lock file, since two processes opening one directory corrupt it.
+ */
+export async function openPglite(dataDir: string | undefined, options: OpenDatabaseOptions): Promise<Database> {
+  let release = async () => {};
+  let client: PGlite;
+  if (dataDir) {
+    const absolute = path.resolve(dataDir);
+    mkdirSync(path.dirname(absolute), { recursive: true });
+    release = await lockDataDir(absolute);
+    try {
+      client = new PGlite(absolute);
+      await client.waitReady;
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  } else {
+    client = new PGlite();
+    await client.waitReady;
+  }
+  const db = drizzle({ client });
+  return {
+    kind: 'pglite',
+    db,
+    async rows(query) {
+      return rowsOf(await db.execute(query));
+    },
+    async ping() {
+      await client.query('select 1');
+    },
+    // PGlite has exactly one connection in one process (the data-dir lock guarantees it), so
+    // there is nobody to exclude; running `work` directly keeps the semantics.
+    async withAdvisoryLock(_key, work) {
+      return work();
+    },
+    async migrate(target) {
+      await migrate(db, target);
+    },
+    async close() {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        await release();
+      }
+    },
+  };
+}

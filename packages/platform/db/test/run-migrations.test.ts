@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
+import { openDatabase, runMigrations, type Database, type ModuleMigrations } from '../src/index.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+// beta's only migration is OLDER than alpha's: a shared history table would skip it.
+const alpha: ModuleMigrations = { name: 'alpha', migrationsFolder: path.join(fixtures, 'alpha') };
+const beta: ModuleMigrations = { name: 'beta', migrationsFolder: path.join(fixtures, 'beta'), dependsOn: ['alpha'] };
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+async function freshDatabase(): Promise<{ database: Database; target: TestDatabaseTarget }> {
+  const target = await provisionTestDatabase('platform_db');
+  const database = await openDatabase({ url: target.url });
+  cleanups.push(target.drop, () => database.close());
+  return { database, target };
+}
+
+async function tablesIn(database: Database, schema: string): Promise<string[]> {
+  const rows = await database.rows<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = ${schema} order by table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+describe('runMigrations', () => {
+  it("applies every module's migrations, each tracked in its own history table outside the module schema", async () => {
+    const { database } = await freshDatabase();
+    const progress: string[] = [];
+    await runMigrations(database, [beta, alpha], (name) => progress.push(name));
+    expect(progress).toEqual(['alpha', 'beta']);
+    expect(await tablesIn(database, 'alpha')).toEqual(['things']);
+    expect(await tablesIn(database, 'beta')).toEqual(['items']);
+    expect(await tablesIn(database, 'drizzle')).toEqual(['__migrations_alpha', '__migrations_beta']);
+  });
+
+  it('is a no-op when run again', async () => {
+    const { database } = await freshDatabase();
+    await runMigrations(database, [alpha, beta]);
+    await runMigrations(database, [alpha, beta]);
+    const rows = await database.rows<{ n: number }>(sql`select count(*)::int as n from drizzle.__migrations_beta`);
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it.runIf(process.env['TEST_DATABASE_URL'])('lets two processes migrate one database at once (advisory lock)', async () => {
+    const { target } = await freshDatabase();
+    const first = await openDatabase({ url: target.url });
+    const second = await openDatabase({ url: target.url });
+    cleanups.push(() => first.close(), () => second.close());
+    await Promise.all([runMigrations(first, [alpha, beta]), runMigrations(second, [alpha, beta])]);
+    expect(await tablesIn(first, 'beta')).toEqual(['items']);
+  });
+});
+
+describe('embedded PGlite data directory', () => {
+  it('persists to disk and refuses a second opener while the first holds the lock', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const dataDir = path.join(dir, 'pglite');
+
+    const first = await openDatabase({ dataDir });
+    await runMigrations(first, [alpha]);
+    await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another process/);
+    await first.close();
+
+    const reopened = await openDatabase({ dataDir });
+    cleanups.push(() => reopened.close());
+    expect(await tablesIn(reopened, 'alpha')).toEqual(['things']);
+  });
+});

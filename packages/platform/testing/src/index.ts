@@ -1,0 +1,1 @@
+export { provisionTestDatabase, type TestDatabaseTarget } from './provision-test-database.js';

@@ -3,3 +3,4 @@ export { createRouter, type Router } from './create-router.js';
 export { ProblemError, problemBody, type Problem, type FieldError } from './problem.js';
 export { ProblemSchema, problemResponses, jsonBody, jsonResponse } from './openapi-helpers.js';
 export { validationHook } from './validation-hook.js';
+export { encodeCursor, decodeCursor, CursorSchema, LimitSchema, type KeysetPosition } from './cursor.js';

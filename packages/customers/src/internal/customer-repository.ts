@@ -1,0 +1,28 @@
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import type { Db } from '@shop/platform-db';
+import type { KeysetPosition } from '@shop/platform-http';
+import { customers, type CustomerRow } from './schema.js';
+
+/** Data access for the customers table. Returns rows; the service maps them to DTOs. */
+export class CustomerRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(values: { email: string; name: string }): Promise<CustomerRow> {
+    const [row] = await this.db.insert(customers).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  }
+
+  async findById(id: string): Promise<CustomerRow | undefined> {
+    const [row] = await this.db.select().from(customers).where(eq(customers.id, id)).limit(1);
+    return row;
+  }
+
+  /** Rows in `(createdAt, id)` order after `after`, at most `limit`. */
+  async page(limit: number, after: KeysetPosition | null): Promise<CustomerRow[]> {
+    const afterCursor = after
+      ? or(gt(customers.createdAt, after.at), and(eq(customers.createdAt, after.at), gt(customers.id, after.id)))
+      : undefined;
+    return this.db.select().from(customers).where(afterCursor).orderBy(asc(customers.createdAt), asc(customers.id)).limit(limit);
+  }
+}

@@ -9,6 +9,8 @@ export function sharedVitestConfig(projectName: string, overrides: { testTimeout
   return defineConfig({
     resolve: { conditions },
     ssr: { resolve: { conditions, externalConditions: ['@shop/source'] } },
+    // vitest loads globalSetup files in its own `__vitest__` environment, which needs them too.
+    environments: { __vitest__: { resolve: { conditions, externalConditions: ['@shop/source'] } } },
     test: {
       name: projectName,
       environment: 'node',

@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../../vitest.shared.mts';
 
-export default sharedVitestConfig('@shop/monolith-e2e');
+export default mergeConfig(sharedVitestConfig('@shop/monolith-e2e', { testTimeout: 60_000 }), {
+  test: { globalSetup: ['test/global-setup.ts'] },
+});

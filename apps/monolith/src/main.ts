@@ -1,0 +1,39 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { exitOnConfigError, loadConfig } from '@shop/platform-config';
+import { openDatabase, runMigrations } from '@shop/platform-db';
+import { createLogger } from '@shop/platform-logging';
+import { composeMonolith, moduleMigrations } from './compose.js';
+import { MonolithConfigSchema } from './config.js';
+import { shutdownGracefully } from './shutdown.js';
+
+const config = exitOnConfigError(() => loadConfig(MonolithConfigSchema));
+const logger = createLogger({ level: config.LOG_LEVEL, service: 'monolith' });
+
+const database = await openDatabase(
+  config.DATABASE_URL
+    ? { url: config.DATABASE_URL, onNotice: (message) => logger.debug({ notice: message }, 'postgres notice') }
+    : { dataDir: config.DATA_DIR },
+);
+logger.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.DATA_DIR } : {}) }, 'database opened');
+
+await runMigrations(database, moduleMigrations, (module, elapsedMs) =>
+  logger.info({ module, elapsedMs: Math.round(elapsedMs) }, 'migrations applied'),
+);
+
+const { app } = composeMonolith({ database, logger, bodyLimitBytes: config.BODY_LIMIT_BYTES });
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
+  logger.info(
+    { url: `http://localhost:${info.port}`, port: info.port, startupMs: Math.round(process.uptime() * 1000) },
+    `listening on http://localhost:${info.port}`,
+  );
+});
+
+server.once('error', async (error: NodeJS.ErrnoException) => {
+  // EADDRINUSE and friends: say so in one line and leave the database cleanly.
+  logger.fatal({ err: error, port: config.PORT }, `cannot listen on port ${config.PORT}: ${error.code ?? error.message}`);
+  await database.close();
+  process.exit(1);
+});
+
+shutdownGracefully({ server, database, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });

@@ -23,6 +23,8 @@ export function startMonolith(env: Record<string, string | undefined>, timeoutMs
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const { stdout, stderr: errors } = child;
+  if (!stdout || !errors) throw new Error('spawn did not give piped stdio');
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -34,7 +36,7 @@ export function startMonolith(env: Record<string, string | undefined>, timeoutMs
       reject(new Error(`monolith did not start within ${timeoutMs} ms\n${stderr}`));
     }, timeoutMs);
     let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
@@ -61,7 +63,7 @@ export function startMonolith(env: Record<string, string | undefined>, timeoutMs
         }
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    errors.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`monolith exited before listening (code ${code}, signal ${signal})\n${stderr}`));

@@ -2,7 +2,15 @@ import { inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
 
-export async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  // Response bodies are whatever the server sent; each test asserts the shape it expects.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
   const res = await fetch(`${baseUrl()}${path}`, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },

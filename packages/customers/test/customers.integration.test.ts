@@ -30,6 +30,8 @@ afterAll(async () => {
 
 const postJson = (path: string, body: unknown) =>
   app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+type ProblemBody = { type: string; status: number; errors: { path: string; in: string }[] };
+const problemOf = async (res: Response) => (await res.json()) as ProblemBody;
 let sequence = 0;
 const uniqueEmail = () => `person${++sequence}.${Date.now()}@example.com`;
 
@@ -73,15 +75,15 @@ describe('customers module, in a database holding only its own schema', () => {
   it('rejects invalid bodies with 400 and the field paths', async () => {
     const res = await postJson('/customers', { email: 'not-an-email', name: '' });
     expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'name']);
+    const body = await problemOf(res);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['email', 'name']);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
     expect((await app.request('/customers/7b0c2d4e-0000-4000-8000-000000000000')).status).toBe(404);
     const malformed = await app.request('/customers/not-a-uuid');
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).errors[0]).toMatchObject({ path: 'id', in: 'path' });
+    expect((await problemOf(malformed)).errors[0]).toMatchObject({ path: 'id', in: 'path' });
   });
 
   it('knows which customers exist', async () => {
@@ -115,6 +117,6 @@ describe('customers module, in a database holding only its own schema', () => {
     expect((await app.request('/customers?limit=1000')).status).toBe(400);
     const bad = await app.request('/customers?cursor=garbage');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors[0]).toMatchObject({ path: 'cursor', in: 'query' });
+    expect((await problemOf(bad)).errors[0]).toMatchObject({ path: 'cursor', in: 'query' });
   });
 });

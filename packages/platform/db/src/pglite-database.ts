@@ -11,7 +11,7 @@ import { rowsOf } from './rows-of.js';
  * Embedded PostgreSQL in this process. PGlite is single-connection and single-process: the data
  * directory is guarded by a lock file, since two processes opening one directory corrupt it.
  */
-export async function openPglite(dataDir: string | undefined, options: OpenDatabaseOptions): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, _options: OpenDatabaseOptions): Promise<Database> {
   let release = async () => {};
   let client: PGlite;
   if (dataDir) {

@@ -67,10 +67,10 @@ describe('createHttpApp', () => {
   it('lists every invalid field path', async () => {
     const res = await setup().app.request('/widgets', post(JSON.stringify({ name: '', parts: [{ qty: 0 }] })));
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { type: string; errors: { path: string; in: string }[] };
     expect(body.type).toBe('/problems/validation');
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['name', 'parts.0.qty']);
-    expect(body.errors[0].in).toBe('body');
+    expect(body.errors[0]?.in).toBe('body');
   });
 
   it('renders a ProblemError thrown by a handler', async () => {

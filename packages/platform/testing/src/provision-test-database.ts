@@ -15,10 +15,12 @@ export interface TestDatabaseTarget {
  */
 export async function provisionTestDatabase(
   label: string,
-  adminUrl: string | undefined = process.env['TEST_DATABASE_URL'],
+  /** Server to create the database on; `null` forces PGlite. Defaults to `TEST_DATABASE_URL`. */
+  adminUrl: string | null | undefined = process.env['TEST_DATABASE_URL'],
 ): Promise<TestDatabaseTarget> {
   if (!adminUrl) return { url: undefined, drop: async () => {} };
-  const name = `test_${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${randomBytes(5).toString('hex')}`.slice(0, 63);
+  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const name = `test_${slug}_${randomBytes(5).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database "${name}"`);

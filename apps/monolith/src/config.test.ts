@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '@shop/platform-config';
+import { MonolithConfigSchema } from './config.js';
+
+describe('monolith configuration', () => {
+  it('starts on port 3000 with the embedded database under .data/ when nothing is set', () => {
+    const config = loadConfig(MonolithConfigSchema, {});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.DATA_DIR).toMatch(/\/\.data\/pglite$/);
+  });
+
+  it('accepts a PostgreSQL URL and a PORT', () => {
+    const config = loadConfig(MonolithConfigSchema, { DATABASE_URL: 'postgresql://app@db:5432/shop', PORT: '8080' });
+    expect(config).toMatchObject({ DATABASE_URL: 'postgresql://app@db:5432/shop', PORT: 8080 });
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL, naming the variable', () => {
+    expect(() => loadConfig(MonolithConfigSchema, { DATABASE_URL: 'mysql://x@y/z' })).toThrow(/^Invalid environment: DATABASE_URL: /);
+  });
+
+  it('rejects an out-of-range PORT', () => {
+    expect(() => loadConfig(MonolithConfigSchema, { PORT: '70000' })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,79 @@
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WORKSPACE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface WorkspaceCopy {
+  root: string;
+  /** Writes (or overwrites) a file, relative to the copy's root. */
+  write(file: string, content: string): void;
+  read(file: string): string;
+  /** Edits a JSON file in place. */
+  editJson(file: string, edit: (json: Record<string, unknown>) => void): void;
+  /** Links `packageName` into `fromDir`'s node_modules, as `pnpm install` would for a new dependency. */
+  linkPackage(fromDir: string, packageName: string, targetDir: string): void;
+  /** Runs a command in the copy; never throws, returns status and output. */
+  run(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string> }): SpawnSyncReturns<string>;
+  remove(): void;
+}
+
+/**
+ * A throwaway copy of this workspace for tests that plant violations or generate code: every
+ * file git tracks (or would track), with `node_modules` reproduced as links into the real
+ * install, so tools run in the copy exactly as in the repository, in seconds.
+ */
+export function copyWorkspace(source = WORKSPACE_ROOT): WorkspaceCopy {
+  const root = mkdtempSync(path.join(tmpdir(), 'shop-workspace-'));
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: source, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    const from = path.join(source, file);
+    if (!existsSync(from)) continue; // deleted in the working tree
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    cpSync(from, path.join(root, file));
+  }
+  // The root install is linked whole; each package's node_modules holds relative symlinks (to
+  // the root store and to sibling packages), which resolve correctly inside the copy.
+  symlinkSync(path.join(source, 'node_modules'), path.join(root, 'node_modules'));
+  const packageDirs = new Set(files.filter((f) => f.endsWith('package.json')).map((f) => path.dirname(f)));
+  for (const dir of packageDirs) {
+    const modules = path.join(source, dir, 'node_modules');
+    if (dir !== '.' && existsSync(modules)) cpSync(modules, path.join(root, dir, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  }
+  return {
+    root,
+    write(file, content) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), content);
+    },
+    read(file) {
+      return readFileSync(path.join(root, file), 'utf8');
+    },
+    editJson(file, edit) {
+      const json = JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+      edit(json);
+      writeFileSync(path.join(root, file), `${JSON.stringify(json, null, 2)}\n`);
+    },
+    linkPackage(fromDir, packageName, targetDir) {
+      const link = path.join(root, fromDir, 'node_modules', packageName);
+      mkdirSync(path.dirname(link), { recursive: true });
+      rmSync(link, { force: true, recursive: true });
+      symlinkSync(path.relative(path.dirname(link), path.join(root, targetDir)), link);
+    },
+    run(command, args, options = {}) {
+      return spawnSync(command, args, {
+        cwd: path.join(root, options.cwd ?? '.'),
+        encoding: 'utf8',
+        env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    },
+    remove() {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

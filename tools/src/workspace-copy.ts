@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,14 @@ export interface WorkspaceCopy {
   editJson(file: string, edit: (json: Record<string, unknown>) => void): void;
   /** Links `packageName` into `fromDir`'s node_modules, as `pnpm install` would for a new dependency. */
   linkPackage(fromDir: string, packageName: string, targetDir: string): void;
+  /**
+   * Links every dependency `dir/package.json` declares into `dir/node_modules`, as an offline
+   * `pnpm install` would for a package created in the copy. Workspace packages link to their
+   * directory in the copy; registry packages to the store entry another package already uses.
+   * (A real `pnpm install` in the copy would write through the symlinked root node_modules into
+   * the real install.)
+   */
+  installLinks(dir: string): void;
   /** Runs a command in the copy; never throws, returns status and output. */
   run(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string> }): SpawnSyncReturns<string>;
   remove(): void;
@@ -64,6 +72,26 @@ export function copyWorkspace(source = WORKSPACE_ROOT): WorkspaceCopy {
       rmSync(link, { force: true, recursive: true });
       symlinkSync(path.relative(path.dirname(link), path.join(root, targetDir)), link);
     },
+    installLinks(dir) {
+      const manifest = (d: string) => JSON.parse(readFileSync(path.join(root, d, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+      const workspaceDirs = new Map<string, string>();
+      for (const d of workspacePackageDirs(root)) workspaceDirs.set(String(manifest(d)['name']), d);
+      const json = manifest(dir);
+      for (const dependency of Object.keys({ ...json['dependencies'], ...json['devDependencies'] })) {
+        const link = path.join(root, dir, 'node_modules', dependency);
+        if (existsSync(link)) continue; // already installed
+        rmSync(link, { force: true, recursive: true }); // a dangling link
+        mkdirSync(path.dirname(link), { recursive: true });
+        const workspaceDir = workspaceDirs.get(dependency);
+        if (workspaceDir) {
+          symlinkSync(path.relative(path.dirname(link), path.join(root, workspaceDir)), link);
+          continue;
+        }
+        const installed = [...workspaceDirs.values()].map((d) => path.join(root, d, 'node_modules', dependency)).find((p) => existsSync(p));
+        if (!installed) throw new Error(`${dependency} is not installed for any package of the workspace; run pnpm install in the repository first`);
+        symlinkSync(realpathSync(installed), link);
+      }
+    },
     run(command, args, options = {}) {
       return spawnSync(command, args, {
         cwd: path.join(root, options.cwd ?? '.'),
@@ -76,4 +104,19 @@ export function copyWorkspace(source = WORKSPACE_ROOT): WorkspaceCopy {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Directories (relative to `root`) holding a workspace package, per pnpm-workspace.yaml's simple globs. */
+function workspacePackageDirs(root: string): string[] {
+  const yaml = readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const packagesBlock = /^packages:\n((?:[ \t]+.*\n?)*)/m.exec(yaml)?.[1] ?? '';
+  const patterns = [...packagesBlock.matchAll(/^\s+-\s+['"]?([^'"\s]+)['"]?\s*$/gm)].map((m) => m[1] ?? '').filter((p) => !p.startsWith('!'));
+  const dirs: string[] = [];
+  for (const pattern of patterns) {
+    const candidates = pattern.endsWith('/*')
+      ? readdirSync(path.join(root, pattern.slice(0, -2)), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${pattern.slice(0, -2)}/${e.name}`)
+      : [pattern];
+    dirs.push(...candidates.filter((d) => existsSync(path.join(root, d, 'package.json'))));
+  }
+  return dirs;
 }

@@ -34,6 +34,7 @@ describe('composeMonolith', () => {
 
   it('describes every mounted route in the OpenAPI document', async () => {
     const document = (await (await monolith.app.request('/openapi.json')).json()) as { paths: Record<string, object> };
-    expect(Object.keys(document.paths).sort()).toEqual(['/customers', '/customers/{id}']);
+    // Contains, not equals: `nx g @shop/tools:module` adds modules whose routes join these.
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/customers', '/customers/{id}']));
   });
 });

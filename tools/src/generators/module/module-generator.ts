@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  formatFiles,
+  generateFiles,
+  getProjects,
+  installPackagesTask,
+  logger,
+  updateJson,
+  type GeneratorCallback,
+  type Tree,
+} from '@nx/devkit';
+import { codeownersGenerator } from '../codeowners/codeowners-generator.js';
+import { readTeams, TEAMS_FILE } from '../../ownership/teams.js';
+import { composeWiring, wireIntoCompose } from './compose-wiring.js';
+import { assertModuleName, classNameOf } from './module-name.js';
+
+export interface ModuleGeneratorOptions {
+  name: string;
+  team: string;
+  description?: string;
+  skipInstall?: boolean;
+}
+
+export const HOST_DIR = 'apps/monolith';
+export const COMPOSE_FILE = `${HOST_DIR}/src/compose.ts`;
+
+/** Versions the workspace already pins (zod must stay one exact copy in the tree). */
+const PINNED = { zod: 'zod', drizzleOrm: 'drizzle-orm', honoZodOpenapi: '@hono/zod-openapi', drizzleKit: 'drizzle-kit' } as const;
+
+/**
+ * `nx g @shop/tools:module <name> --team=<team>`: a complete module laid out like
+ * packages/customers, wired into the monolith (composition, dependency, tsconfig reference) and
+ * into CODEOWNERS. Everything goes through the devkit Tree, so `--dry-run` shows it all.
+ */
+export async function moduleGenerator(tree: Tree, options: ModuleGeneratorOptions): Promise<GeneratorCallback> {
+  const { name, team } = options;
+  assertModuleName(name);
+  const teams = readTeams(tree);
+  if (!teams[team]) throw new Error(`Unknown team "${team}": ${TEAMS_FILE} defines ${Object.keys(teams).join(', ')}.`);
+  const directory = `packages/${name}`;
+  if (tree.exists(directory)) throw new Error(`${directory} already exists.`);
+  if (getProjects(tree).has(`@shop/${name}`)) throw new Error(`A project named @shop/${name} already exists.`);
+
+  const className = classNameOf(name);
+  // The generator runs as CommonJS under Nx's TypeScript transpiler (and vitest provides it too).
+  generateFiles(tree, join(__dirname, 'files'), directory, {
+    tmpl: '',
+    name,
+    className,
+    team,
+    description: options.description ?? 'What this module does, in one sentence.',
+    versions: pinnedVersions(tree),
+    snapshotId: randomUUID(),
+    migrationTime: Date.now(),
+  });
+
+  updateJson(tree, `${HOST_DIR}/package.json`, (json) => {
+    json.dependencies = { ...json.dependencies, [`@shop/${name}`]: 'workspace:*' };
+    return json;
+  });
+  addReference(tree, 'tsconfig.json', `./${directory}`);
+  addReference(tree, `${HOST_DIR}/tsconfig.json`, `../../${directory}`);
+  const printLines = wireHost(tree, name, className);
+  await codeownersGenerator(tree);
+  await formatFiles(tree);
+
+  return () => {
+    if (!options.skipInstall) installPackagesTask(tree, true);
+    if (printLines) logger.warn(printLines);
+    logger.info(`@shop/${name} is ready: pnpm nx run-many -t lint typecheck test -p @shop/${name} @shop/monolith`);
+  };
+}
+
+/** Wires the module into compose.ts, or returns the exact lines to add when the file's shape is unexpected. */
+function wireHost(tree: Tree, name: string, className: string): string | null {
+  const wiring = composeWiring(name, className);
+  const source = tree.read(COMPOSE_FILE, 'utf8');
+  const wired = source === null ? null : wireIntoCompose(source, wiring);
+  if (wired !== null) {
+    tree.write(COMPOSE_FILE, wired);
+    return null;
+  }
+  return [
+    `${COMPOSE_FILE} does not have the shape the generator expects; add these lines yourself:`,
+    `  with the imports:            ${wiring.importLine}`,
+    `  in moduleMigrations:         ${wiring.migrations}`,
+    `  in composeMonolith, before the OpenAPI document:`,
+    ...wiring.mountLines.map((line) => `  ${line}`),
+  ].join('\n');
+}
+
+function addReference(tree: Tree, tsconfig: string, reference: string): void {
+  updateJson(tree, tsconfig, (json: { references?: { path: string }[] }) => {
+    const references = json.references ?? [];
+    if (!references.some((r) => r.path === reference)) references.push({ path: reference });
+    return { ...json, references };
+  });
+}
+
+/** The version of each template dependency as another package of the workspace already pins it. */
+function pinnedVersions(tree: Tree): Record<keyof typeof PINNED, string> {
+  const found: Partial<Record<keyof typeof PINNED, string>> = {};
+  for (const [, project] of getProjects(tree)) {
+    const file = `${project.root}/package.json`;
+    if (!tree.exists(file)) continue;
+    const json = JSON.parse(tree.read(file, 'utf8') ?? '{}') as Record<string, Record<string, string> | undefined>;
+    for (const [key, dependency] of Object.entries(PINNED) as [keyof typeof PINNED, string][]) {
+      found[key] ??= json['dependencies']?.[dependency] ?? json['devDependencies']?.[dependency];
+    }
+  }
+  const missing = (Object.keys(PINNED) as (keyof typeof PINNED)[]).filter((key) => !found[key]);
+  if (missing.length > 0) throw new Error(`No package of the workspace pins ${missing.map((k) => PINNED[k]).join(', ')}; cannot pick versions.`);
+  return found as Record<keyof typeof PINNED, string>;
+}
+
+export default moduleGenerator;

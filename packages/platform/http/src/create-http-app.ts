@@ -1,8 +1,9 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Logger } from '@shop/platform-logging';
+import { jsonResponse, problemResponses } from './openapi-helpers.js';
 import { problemBody, ProblemError } from './problem.js';
 import { problemResponse } from './problem-response.js';
 import { validationHook } from './validation-hook.js';
@@ -63,6 +64,26 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono {
     }
     if (ready) return c.json({ status: 'ok' as const, checks });
     return problemResponse(c, problemBody(503, 'not-ready', 'A dependency is unavailable', { checks }));
+  });
+
+  // Plain handlers (the 503 is a problem body, not a typed response), declared in the OpenAPI
+  // document by hand so every mounted route is described.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/health',
+    tags: ['platform'],
+    summary: 'Liveness: the process answers',
+    responses: { 200: jsonResponse(z.object({ status: z.literal('ok') }), 'The process is up') },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/ready',
+    tags: ['platform'],
+    summary: 'Readiness: every dependency (the database) answers',
+    responses: {
+      200: jsonResponse(z.object({ status: z.literal('ok'), checks: z.record(z.string(), z.unknown()) }), 'Every dependency answers'),
+      ...problemResponses(503),
+    },
   });
 
   app.notFound((c) => problemResponse(c, problemBody(404, 'not-found', `No route for ${c.req.method} ${c.req.path}`)));

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { Logger } from '@shop/platform-logging';
+import { BillingErrorCode, type BillingApi } from '../billing-api.js';
+import {
+  ChargeOrderInputSchema,
+  ListChargesQuerySchema,
+  type Charge,
+  type ChargeList,
+  type ChargeOrderResult,
+  type Refund,
+  type RefundResult,
+} from '../schemas.js';
+import type { ChargeRepository } from './charge-repository.js';
+import type { PaymentProvider } from './payment-provider.js';
+import type { ChargeRow, RefundRow } from './schema.js';
+
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+export function toCharge(row: ChargeRow): Charge {
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    amountCents: row.amountCents,
+    status: row.status,
+    declineCode: row.declineCode,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toRefund(row: RefundRow): Refund {
+  return { id: row.id, chargeId: row.chargeId, amountCents: row.amountCents, createdAt: row.createdAt.toISOString() };
+}
+
+/** The outcome `chargeOrder` reports for a charge whose provider answer is recorded. */
+function outcomeOf(row: ChargeRow): ChargeOrderResult {
+  if (row.status === 'declined') return { ok: false, code: BillingErrorCode.CardDeclined, chargeId: row.id };
+  return { ok: true, charge: toCharge(row) };
+}
+
+/** The in-process implementation of `BillingApi`. */
+export class BillingService implements BillingApi {
+  constructor(
+    private readonly repository: ChargeRepository,
+    private readonly provider: PaymentProvider,
+    private readonly logger: Logger,
+  ) {}
+
+  async chargeOrder(orderId: string, amountCents: number): Promise<ChargeOrderResult> {
+    const input = ChargeOrderInputSchema.parse({ orderId, amountCents });
+    // Claim the order's one charge first, so concurrent or retried calls find it instead of
+    // charging again. The charge id is the provider's idempotency key.
+    const claimed = await this.repository.claim({ ...input, provider: this.provider.name });
+    const charge = claimed ?? (await this.repository.findByOrder(input.orderId));
+    if (!charge) throw new Error(`charge for order ${input.orderId} vanished after claim`);
+    if (charge.amountCents !== input.amountCents) {
+      return { ok: false, code: BillingErrorCode.AmountMismatch, chargeId: charge.id };
+    }
+    if (charge.status !== 'pending') return outcomeOf(charge);
+
+    // Pending: either just claimed, or left by an attempt that died before recording the answer.
+    // Asking the provider again with the same key is safe: it answers with its first answer.
+    const answer = await this.provider.charge({ idempotencyKey: charge.id, amountCents: charge.amountCents });
+    const settled = await this.repository.settle(
+      charge.id,
+      answer.outcome === 'approved'
+        ? { status: 'succeeded', providerReference: answer.reference }
+        : { status: 'declined', declineCode: answer.code },
+    );
+    const final = settled ?? (await this.repository.findById(charge.id));
+    if (!final) throw new Error(`charge ${charge.id} vanished`);
+    this.logger.info({ chargeId: final.id, orderId: final.orderId, status: final.status }, 'charge settled');
+    return outcomeOf(final);
+  }
+
+  async refund(chargeId: string): Promise<RefundResult> {
+    if (!isUuid(chargeId)) return { ok: false, code: BillingErrorCode.UnknownCharge };
+    const charge = await this.repository.findById(chargeId);
+    if (!charge) return { ok: false, code: BillingErrorCode.UnknownCharge };
+    if (charge.status === 'refunded') {
+      const existing = await this.repository.findRefundByCharge(charge.id);
+      if (existing) return { ok: true, refund: toRefund(existing) };
+    } else if (charge.status !== 'succeeded' || !charge.providerReference) {
+      return { ok: false, code: BillingErrorCode.NotRefundable };
+    }
+    // The provider is asked first and keyed by the charge: if we die before recording the refund,
+    // a retry asks again, gets the same refund back, and records it once.
+    const answer = await this.provider.refund({
+      idempotencyKey: `refund-${charge.id}`,
+      chargeReference: charge.providerReference ?? '',
+      amountCents: charge.amountCents,
+    });
+    const refund = await this.repository.recordRefund({ chargeId: charge.id, amountCents: charge.amountCents, providerReference: answer.reference });
+    this.logger.info({ chargeId: charge.id, refundId: refund.id }, 'charge refunded');
+    return { ok: true, refund: toRefund(refund) };
+  }
+
+  async getCharge(id: string): Promise<Charge | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.repository.findById(id);
+    return row ? toCharge(row) : null;
+  }
+
+  async listCharges(query: unknown): Promise<ChargeList> {
+    const { orderId } = ListChargesQuerySchema.parse(query);
+    return { items: (await this.repository.listByOrder(orderId)).map(toCharge) };
+  }
+}

@@ -1,0 +1,34 @@
+import { bigint, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Everything the billing module stores lives in this Postgres schema. */
+export const billingSchema = pgSchema('billing');
+
+export const charges = billingSchema.table('charges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  // A plain uuid: the order lives in another module's schema, so no foreign key. Unique because
+  // an order is charged at most once; the constraint is what makes `chargeOrder` idempotent.
+  orderId: uuid('order_id').notNull().unique('charges_order_id_key'),
+  // bigint: an order total can reach 10^12 cents, past a 32-bit integer.
+  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+  status: text('status', { enum: ['pending', 'succeeded', 'declined', 'refunded'] }).notNull(),
+  provider: text('provider').notNull(),
+  providerReference: text('provider_reference'),
+  declineCode: text('decline_code'),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+export const refunds = billingSchema.table('refunds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  // One full refund per charge; the unique constraint makes a retried refund a no-op.
+  chargeId: uuid('charge_id')
+    .notNull()
+    .unique('refunds_charge_id_key')
+    .references(() => charges.id),
+  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+  providerReference: text('provider_reference').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+export type ChargeRow = typeof charges.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Money is integer cents; an order total can exceed 2^31, so it is bounded by JS's safe integers. */
+export const AmountCentsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * `pending`: claimed for the order, the provider's answer not yet recorded (a crash or a concurrent
+ * retry can leave it so; the next `chargeOrder` for the order finishes it).
+ */
+export const ChargeStatusSchema = z.enum(['pending', 'succeeded', 'declined', 'refunded']);
+export type ChargeStatus = z.infer<typeof ChargeStatusSchema>;
+
+export const ChargeSchema = z.object({
+  id: z.uuid(),
+  orderId: z.uuid(),
+  amountCents: AmountCentsSchema,
+  status: ChargeStatusSchema,
+  /** Why the provider declined it (`card_declined`); null unless `status` is `declined`. */
+  declineCode: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Charge = z.infer<typeof ChargeSchema>;
+
+export const RefundSchema = z.object({
+  id: z.uuid(),
+  chargeId: z.uuid(),
+  amountCents: AmountCentsSchema,
+  createdAt: z.iso.datetime(),
+});
+export type Refund = z.infer<typeof RefundSchema>;
+
+export const ChargeOrderInputSchema = z.object({ orderId: z.uuid(), amountCents: AmountCentsSchema });
+
+export const ListChargesQuerySchema = z.object({ orderId: z.uuid() });
+export type ListChargesQuery = z.input<typeof ListChargesQuerySchema>;
+
+export const ChargeListSchema = z.object({ items: z.array(ChargeSchema) });
+export type ChargeList = z.infer<typeof ChargeListSchema>;
+
+export const ChargeOrderResultSchema = z.union([
+  z.object({ ok: z.literal(true), charge: ChargeSchema }),
+  z.object({ ok: z.literal(false), code: z.literal('card_declined'), chargeId: z.uuid() }),
+  z.object({ ok: z.literal(false), code: z.literal('amount_mismatch'), chargeId: z.uuid() }),
+]);
+export type ChargeOrderResult = z.infer<typeof ChargeOrderResultSchema>;
+
+export const RefundResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), refund: RefundSchema }),
+  z.object({ ok: z.literal(false), code: z.enum(['unknown_charge', 'not_refundable']) }),
+]);
+export type RefundResult = z.infer<typeof RefundResultSchema>;

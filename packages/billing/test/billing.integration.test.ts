@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { createHttpApp } from '@shop/platform-http';
+import { createLogger } from '@shop/platform-logging';
+import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
+import { BillingErrorCode, ChargeOrderResultSchema, RefundResultSchema, type Charge } from '../src/index.js';
+import { billingMigrations, createBillingModule, createSandboxPaymentProvider, type BillingModule, type PaymentProvider } from '../src/module.js';
+
+/** The sandbox, counting how often billing reaches it: "never charges twice" is about this count. */
+function countingProvider() {
+  const sandbox = createSandboxPaymentProvider();
+  const calls = { charge: 0, refund: 0 };
+  /** Distinct idempotency keys charged: the provider moves money once per key. */
+  const chargeKeys = new Set<string>();
+  const provider: PaymentProvider = {
+    name: 'sandbox',
+    charge: (request) => (calls.charge++, chargeKeys.add(request.idempotencyKey), sandbox.charge(request)),
+    refund: (request) => (calls.refund++, sandbox.refund(request)),
+  };
+  return { provider, calls, chargeKeys };
+}
+
+let target: TestDatabaseTarget;
+let database: Database;
+let billing: BillingModule;
+let counted: ReturnType<typeof countingProvider>;
+let app: ReturnType<typeof createHttpApp>;
+const logger = createLogger({ level: 'silent' });
+
+beforeAll(async () => {
+  target = await provisionTestDatabase('billing');
+  database = await openDatabase({ url: target.url });
+  // Only this module's schema is migrated: it must work with every other module absent.
+  await runMigrations(database, [billingMigrations]);
+  counted = countingProvider();
+  billing = createBillingModule({ db: database.db, logger, paymentProvider: counted.provider });
+  app = createHttpApp({ logger });
+  app.route('/', billing.routes);
+});
+
+afterAll(async () => {
+  await database?.close();
+  await target?.drop();
+});
+
+async function approvedCharge(amountCents = 2500): Promise<Charge> {
+  const result = await billing.api.chargeOrder(randomUUID(), amountCents);
+  if (!result.ok) throw new Error(`expected approval, got ${result.code}`);
+  return result.charge;
+}
+
+describe('billing module, in a database holding only its own schema', () => {
+  it('has no schema but its own (plus the migration history)', async () => {
+    const rows = await database.rows<{ schema_name: string }>(
+      sql`select schema_name from information_schema.schemata where schema_name not in ('public', 'information_schema') and schema_name not like 'pg\_%' order by 1`,
+    );
+    expect(rows.map((r) => r.schema_name)).toEqual(['billing', 'drizzle']);
+  });
+
+  it('charges an order once however often chargeOrder is retried', async () => {
+    const orderId = randomUUID();
+    const before = counted.calls.charge;
+    const first = await billing.api.chargeOrder(orderId, 4200);
+    const second = await billing.api.chargeOrder(orderId, 4200);
+    expect(first).toMatchObject({ ok: true, charge: { orderId, amountCents: 4200, status: 'succeeded', declineCode: null } });
+    expect(second).toEqual(first);
+    // A settled charge is answered from the database: the provider is not asked again.
+    expect(counted.calls.charge - before).toBe(1);
+    const rows = await database.rows<{ n: number }>(sql`select count(*)::int as n from billing.charges where order_id = ${orderId}`);
+    expect(rows[0]?.n).toBe(1);
+    expect(ChargeOrderResultSchema.parse(first)).toEqual(first);
+  });
+
+  it('charges once under concurrent retries: one charge row, one idempotency key at the provider', async () => {
+    const orderId = randomUUID();
+    const keysBefore = new Set(counted.chargeKeys);
+    const results = await Promise.all([1, 2, 3].map(() => billing.api.chargeOrder(orderId, 900)));
+    expect(results[0]).toMatchObject({ ok: true, charge: { orderId, status: 'succeeded' } });
+    for (const result of results) expect(result).toEqual(results[0]);
+    expect([...counted.chargeKeys].filter((key) => !keysBefore.has(key))).toHaveLength(1);
+    const rows = await database.rows<{ n: number }>(sql`select count(*)::int as n from billing.charges where order_id = ${orderId}`);
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it('resumes a charge left pending by an attempt that died before recording the answer', async () => {
+    const orderId = randomUUID();
+    await database.rows(sql`insert into billing.charges (order_id, amount_cents, status, provider) values (${orderId}, 700, 'pending', 'sandbox')`);
+    const result = await billing.api.chargeOrder(orderId, 700);
+    expect(result).toMatchObject({ ok: true, charge: { orderId, status: 'succeeded' } });
+  });
+
+  it('declines amounts ending in 13 cents with card_declined, and a retry stays declined without asking again', async () => {
+    const orderId = randomUUID();
+    const first = await billing.api.chargeOrder(orderId, 1013);
+    expect(first).toEqual({ ok: false, code: BillingErrorCode.CardDeclined, chargeId: expect.any(String) });
+    const before = counted.calls.charge;
+    expect(await billing.api.chargeOrder(orderId, 1013)).toEqual(first);
+    expect(counted.calls.charge).toBe(before);
+    if (first.ok) throw new Error('unreachable');
+    expect(await billing.api.getCharge(first.chargeId)).toMatchObject({ status: 'declined', declineCode: 'card_declined', amountCents: 1013 });
+  });
+
+  it('refuses to charge an already charged order for another amount', async () => {
+    const orderId = randomUUID();
+    const first = await billing.api.chargeOrder(orderId, 1000);
+    const other = await billing.api.chargeOrder(orderId, 2000);
+    expect(other).toEqual({ ok: false, code: BillingErrorCode.AmountMismatch, chargeId: first.ok ? first.charge.id : '' });
+  });
+
+  it('refunds a succeeded charge once; a second refund returns the first', async () => {
+    const charge = await approvedCharge(3300);
+    const before = counted.calls.refund;
+    const first = await billing.api.refund(charge.id);
+    expect(first).toMatchObject({ ok: true, refund: { chargeId: charge.id, amountCents: 3300 } });
+    expect(await billing.api.refund(charge.id)).toEqual(first);
+    expect(counted.calls.refund - before).toBe(1);
+    expect(await billing.api.getCharge(charge.id)).toMatchObject({ status: 'refunded' });
+    expect(RefundResultSchema.parse(first)).toEqual(first);
+  });
+
+  it('reports a refund of an unknown charge as unknown_charge', async () => {
+    expect(await billing.api.refund(randomUUID())).toEqual({ ok: false, code: BillingErrorCode.UnknownCharge });
+    expect(await billing.api.refund('not-a-uuid')).toEqual({ ok: false, code: BillingErrorCode.UnknownCharge });
+  });
+
+  it('will not refund a declined charge', async () => {
+    const declined = await billing.api.chargeOrder(randomUUID(), 513);
+    if (declined.ok) throw new Error('expected a decline');
+    expect(await billing.api.refund(declined.chargeId)).toEqual({ ok: false, code: BillingErrorCode.NotRefundable });
+  });
+
+  it('serves charges over HTTP: by id, by order, 404 and 400', async () => {
+    const charge = await approvedCharge(1200);
+    const byId = await app.request(`/billing/charges/${charge.id}`);
+    expect(byId.status).toBe(200);
+    expect(await byId.json()).toEqual(charge);
+
+    const byOrder = await app.request(`/billing/charges?orderId=${charge.orderId}`);
+    expect(byOrder.status).toBe(200);
+    expect(await byOrder.json()).toEqual({ items: [charge] });
+    expect(await (await app.request(`/billing/charges?orderId=${randomUUID()}`)).json()).toEqual({ items: [] });
+
+    const missing = await app.request(`/billing/charges/${randomUUID()}`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    const noOrder = await app.request('/billing/charges');
+    expect(noOrder.status).toBe(400);
+    expect(((await noOrder.json()) as { errors: { path: string }[] }).errors[0]).toMatchObject({ path: 'orderId', in: 'query' });
+    expect((await app.request('/billing/charges/nope')).status).toBe(400);
+  });
+
+  it('stores totals beyond 32 bits exactly', async () => {
+    const charge = await approvedCharge(1_000_000_000_000);
+    expect((await billing.api.getCharge(charge.id))?.amountCents).toBe(1_000_000_000_000);
+  });
+});

@@ -1,0 +1,13 @@
+import type { OrderStatus } from '../schemas.js';
+
+/** Every allowed transition; anything else is a conflict (409). */
+const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  placed: ['paid', 'payment_failed', 'cancelled'],
+  paid: ['cancelled'],
+  payment_failed: ['cancelled'],
+  cancelled: [],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,95 @@
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
+import type { Db } from '@shop/platform-db';
+import type { KeysetPosition } from '@shop/platform-http';
+import type { OrderLine, OrderStatus } from '../schemas.js';
+import { idempotencyKeys, orderLines, orders, type OrderLineRow, type OrderRow } from './schema.js';
+
+export interface OrderWithLines {
+  order: OrderRow;
+  lines: OrderLineRow[];
+}
+
+/** Data access for orders, their lines and idempotency keys. Returns rows; the service maps them to DTOs. */
+export class OrderRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Writes the order, its lines and (when given) its idempotency key in one transaction. */
+  async insert(values: {
+    customerId: string;
+    items: OrderLine[];
+    totalCents: number;
+    idempotency?: { key: string; fingerprint: string };
+  }): Promise<OrderWithLines> {
+    return this.db.transaction(async (tx) => {
+      const [order] = await tx
+        .insert(orders)
+        .values({ customerId: values.customerId, status: 'placed', totalCents: values.totalCents })
+        .returning();
+      if (!order) throw new Error('insert returned no order');
+      const lines = await tx
+        .insert(orderLines)
+        .values(values.items.map((item, index) => ({ orderId: order.id, lineNo: index + 1, ...item })))
+        .returning();
+      if (values.idempotency) {
+        await tx
+          .insert(idempotencyKeys)
+          .values({ key: values.idempotency.key, requestFingerprint: values.idempotency.fingerprint, orderId: order.id });
+      }
+      return { order, lines: lines.sort((a, b) => a.lineNo - b.lineNo) };
+    });
+  }
+
+  async findIdempotencyKey(key: string): Promise<{ requestFingerprint: string; orderId: string } | undefined> {
+    const [row] = await this.db
+      .select({ requestFingerprint: idempotencyKeys.requestFingerprint, orderId: idempotencyKeys.orderId })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, key))
+      .limit(1);
+    return row;
+  }
+
+  async findById(id: string): Promise<OrderWithLines | undefined> {
+    const [order] = await this.db.select().from(orders).where(eq(orders.id, id)).limit(1);
+    if (!order) return undefined;
+    const lines = await this.db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.lineNo));
+    return { order, lines };
+  }
+
+  /**
+   * Moves an order from `from` to `to`, only if it is still in `from` (a compare-and-set, so two
+   * concurrent requests cannot both win). Undefined when the order was not in `from`.
+   */
+  async transition(
+    id: string,
+    from: OrderStatus,
+    to: OrderStatus,
+    set: { chargeId?: string; refundId?: string } = {},
+  ): Promise<OrderRow | undefined> {
+    const [row] = await this.db
+      .update(orders)
+      .set({ status: to, ...set, updatedAt: new Date() })
+      .where(and(eq(orders.id, id), eq(orders.status, from)))
+      .returning();
+    return row;
+  }
+
+  /** A customer's orders in `(createdAt, id)` order after `after`, at most `limit`, with their lines. */
+  async page(customerId: string, limit: number, after: KeysetPosition | null): Promise<OrderWithLines[]> {
+    const afterCursor = after
+      ? or(gt(orders.createdAt, after.at), and(eq(orders.createdAt, after.at), gt(orders.id, after.id)))
+      : undefined;
+    const rows = await this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.customerId, customerId), afterCursor))
+      .orderBy(asc(orders.createdAt), asc(orders.id))
+      .limit(limit);
+    if (rows.length === 0) return [];
+    const lines = await this.db
+      .select()
+      .from(orderLines)
+      .where(inArray(orderLines.orderId, rows.map((row) => row.id)))
+      .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
+    return rows.map((order) => ({ order, lines: lines.filter((line) => line.orderId === order.id) }));
+  }
+}

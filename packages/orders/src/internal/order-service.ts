@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { ChargeListSchema, ChargeOrderResultSchema, RefundResultSchema, type BillingApi } from '@shop/billing';
+import type { CustomersApi } from '@shop/customers';
+import { isUniqueViolation } from '@shop/platform-db';
+import { decodeCursor, encodeCursor } from '@shop/platform-http';
+import type { Logger } from '@shop/platform-logging';
+import { OrderErrorCode, type CancelOrderResult, type OrdersApi, type PayOrderResult, type PlaceOrderResult } from '../orders-api.js';
+import { IdempotencyKeySchema, ListOrdersQuerySchema, PlaceOrderSchema, type Order, type OrderPage } from '../schemas.js';
+import { canTransition } from './order-lifecycle.js';
+import type { OrderRepository, OrderWithLines } from './order-repository.js';
+import { priceLines } from './order-totals.js';
+import { requestFingerprint } from './request-fingerprint.js';
+
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+export function toOrder({ order, lines }: OrderWithLines): Order {
+  return {
+    id: order.id,
+    customerId: order.customerId,
+    status: order.status,
+    items: lines.map((line) => ({ sku: line.sku, quantity: line.quantity, unitPriceCents: line.unitPriceCents, lineTotalCents: line.lineTotalCents })),
+    totalCents: order.totalCents,
+    chargeId: order.chargeId,
+    refundId: order.refundId,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The in-process implementation of `OrdersApi`. Customers and billing are injected APIs; their
+ * answers are validated with their published schemas, so an HTTP client could stand in for them.
+ */
+export class OrderService implements OrdersApi {
+  constructor(
+    private readonly repository: OrderRepository,
+    private readonly customers: CustomersApi,
+    private readonly billing: BillingApi,
+    private readonly logger: Logger,
+  ) {}
+
+  async place(input: unknown, options: { idempotencyKey?: string } = {}): Promise<PlaceOrderResult> {
+    const order = PlaceOrderSchema.parse(input);
+    const key = options.idempotencyKey === undefined ? undefined : IdempotencyKeySchema.parse(options.idempotencyKey);
+    const fingerprint = requestFingerprint(order);
+    if (key) {
+      const replay = await this.replay(key, fingerprint);
+      if (replay) return replay;
+    }
+    if (!(await this.customers.exists(order.customerId))) return { ok: false, code: OrderErrorCode.UnknownCustomer };
+
+    const { items, totalCents } = priceLines(order.items);
+    try {
+      const placed = toOrder(
+        await this.repository.insert({ customerId: order.customerId, items, totalCents, ...(key ? { idempotency: { key, fingerprint } } : {}) }),
+      );
+      this.logger.info({ orderId: placed.id, customerId: placed.customerId, totalCents }, 'order placed');
+      return { ok: true, order: placed, created: true };
+    } catch (error) {
+      // A concurrent request with the same key won the race; its transaction rolled ours back.
+      if (key && isUniqueViolation(error, 'idempotency_keys_pkey')) {
+        const replay = await this.replay(key, fingerprint);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  /** The answer to a request whose idempotency key was seen before, or undefined if it was not. */
+  private async replay(key: string, fingerprint: string): Promise<PlaceOrderResult | undefined> {
+    const seen = await this.repository.findIdempotencyKey(key);
+    if (!seen) return undefined;
+    if (seen.requestFingerprint !== fingerprint) return { ok: false, code: OrderErrorCode.IdempotencyKeyReused };
+    const existing = await this.repository.findById(seen.orderId);
+    if (!existing) throw new Error(`idempotency key points at missing order ${seen.orderId}`);
+    return { ok: true, order: toOrder(existing), created: false };
+  }
+
+  async get(id: string): Promise<Order | null> {
+    if (!isUuid(id)) return null;
+    const found = await this.repository.findById(id);
+    return found ? toOrder(found) : null;
+  }
+
+  async list(query: unknown): Promise<OrderPage> {
+    const { customerId, limit, cursor } = ListOrdersQuerySchema.parse(query);
+    const rows = await this.repository.page(customerId, limit + 1, cursor ? decodeCursor(cursor) : null);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1)?.order;
+    const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
+    return { items: items.map(toOrder), nextCursor };
+  }
+
+  /**
+   * The charge (billing) and the status change (here) are two writes in two modules with no shared
+   * transaction. Billing charges an order at most once, so if we die after the charge and before
+   * the update, the order stays `placed` and a retried pay gets the same charge back and finishes.
+   */
+  async pay(id: string): Promise<PayOrderResult> {
+    const current = await this.get(id);
+    if (!current) return { ok: false, code: OrderErrorCode.NotFound };
+    if (!canTransition(current.status, 'paid')) return { ok: false, code: OrderErrorCode.NotPayable };
+
+    const result = ChargeOrderResultSchema.parse(await this.billing.chargeOrder(current.id, current.totalCents));
+    if (!result.ok && result.code === 'amount_mismatch') {
+      throw new Error(`order ${current.id} was charged for another amount (charge ${result.chargeId})`);
+    }
+    const chargeId = result.ok ? result.charge.id : result.chargeId;
+    const to = result.ok ? 'paid' : 'payment_failed';
+    const moved = await this.repository.transition(current.id, 'placed', to, { chargeId });
+    const after = await this.get(current.id);
+    if (!after) throw new Error(`order ${current.id} vanished`);
+
+    if (!moved && !(after.status === to && after.chargeId === chargeId)) {
+      // Someone else moved the order meanwhile (a concurrent cancel). Our charge must not stand
+      // for an order that is not paid with it.
+      if (result.ok) await this.refundCharge(chargeId);
+      return { ok: false, code: OrderErrorCode.NotPayable };
+    }
+    this.logger.info({ orderId: current.id, chargeId, status: to }, 'order payment recorded');
+    return result.ok ? { ok: true, order: after } : { ok: false, code: OrderErrorCode.CardDeclined, order: after };
+  }
+
+  /**
+   * Refunds every succeeded charge billing holds for the order, not only `chargeId`: an order
+   * whose pay died after charging is still `placed`, and cancelling it must not keep the money.
+   * Refunds are idempotent per charge, so a retried cancel refunds once.
+   */
+  async cancel(id: string): Promise<CancelOrderResult> {
+    const current = await this.get(id);
+    if (!current) return { ok: false, code: OrderErrorCode.NotFound };
+    if (!canTransition(current.status, 'cancelled')) return { ok: false, code: OrderErrorCode.NotCancellable };
+
+    const charges = ChargeListSchema.parse(await this.billing.listCharges({ orderId: current.id }));
+    let refundId: string | undefined;
+    for (const charge of charges.items.filter((c) => c.status === 'succeeded' || c.status === 'refunded')) {
+      refundId = await this.refundCharge(charge.id);
+    }
+    const moved = await this.repository.transition(current.id, current.status, 'cancelled', refundId ? { refundId } : {});
+    if (!moved) return { ok: false, code: OrderErrorCode.NotCancellable };
+    this.logger.info({ orderId: current.id, refundId }, 'order cancelled');
+    const after = await this.get(current.id);
+    if (!after) throw new Error(`order ${current.id} vanished`);
+    return { ok: true, order: after };
+  }
+
+  private async refundCharge(chargeId: string): Promise<string> {
+    const refund = RefundResultSchema.parse(await this.billing.refund(chargeId));
+    // Orders only refunds charges billing reported as succeeded: any failure here is a bug, not a case.
+    if (!refund.ok) throw new Error(`billing refused to refund charge ${chargeId}: ${refund.code}`);
+    return refund.refund.id;
+  }
+}

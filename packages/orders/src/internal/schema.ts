@@ -1,0 +1,52 @@
+import { bigint, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Everything the orders module stores lives in this Postgres schema. */
+export const ordersSchema = pgSchema('orders');
+
+export const orders = ordersSchema.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // A plain uuid: customers live in another module's schema, so no foreign key. Checked
+    // through `CustomersApi.exists()` before the order is written.
+    customerId: uuid('customer_id').notNull(),
+    status: text('status', { enum: ['placed', 'paid', 'payment_failed', 'cancelled'] }).notNull(),
+    // bigint: 100 lines × 1,000 × 10,000,000 cents reaches 10^12, past a 32-bit integer.
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    // Billing's ids, plain uuids for the same reason as customer_id.
+    chargeId: uuid('charge_id'),
+    refundId: uuid('refund_id'),
+    // Millisecond precision so a JS Date in a page cursor compares exactly.
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index('orders_customer_page_idx').on(table.customerId, table.createdAt, table.id)],
+);
+
+export const orderLines = ordersSchema.table(
+  'order_lines',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    sku: text('sku').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+    lineTotalCents: bigint('line_total_cents', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orderId, table.lineNo], name: 'order_lines_pkey' })],
+);
+
+/** One row per `Idempotency-Key` seen on `POST /orders`: which request it was, and the order it made. */
+export const idempotencyKeys = ordersSchema.table('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestFingerprint: text('request_fingerprint').notNull(),
+  orderId: uuid('order_id')
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;

@@ -60,7 +60,8 @@ describe('runMigrations', () => {
   });
 });
 
-describe('embedded PGlite data directory', () => {
+// On-disk PGlite starts a WASM Postgres per open (seconds each on a loaded 2-core machine).
+describe('embedded PGlite data directory', { timeout: 120_000 }, () => {
   it('persists to disk and refuses a second opener while the first holds the lock', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));

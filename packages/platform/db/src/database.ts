@@ -24,6 +24,11 @@ export interface Database {
   ping(): Promise<void>;
   /** Runs `work` while holding a cluster-wide advisory lock, so concurrent start-ups queue. */
   withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (delivered by Postgres at the notifier's
+   * commit). Resolves once listening; the returned function stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Applies one drizzle-kit migrations folder, tracked in its own history table. */
   migrate(target: MigrationTarget): Promise<void>;
   close(): Promise<void>;

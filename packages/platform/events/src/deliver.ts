@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '@shop/platform-db';
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Database, type DbTransaction } from '@shop/platform-db';
 import type { Logger } from '@shop/platform-logging';
 import { backoffDelayMs, type BackoffOptions } from './backoff.js';
 import type { EventMeta, SubscriptionRegistry } from './subscriptions.js';
@@ -9,6 +9,7 @@ class InvalidPayloadError extends Error {}
 
 interface ClaimedDelivery {
   event_id: string;
+  seq: number;
   attempts: number;
   type: string;
   version: number;
@@ -30,11 +31,44 @@ export interface DeliveryOutcome {
 }
 
 /**
+ * The claimed deliveries that may run now: per aggregate, the claimed rows that form an unbroken
+ * prefix of that aggregate's pending deliveries. A claimed row whose earlier sibling is held by
+ * another dispatcher (or is due but was skipped) waits for a later pass.
+ */
+async function inOrderPrefix(tx: DbTransaction, schema: SQL, subscriber: string, claimed: ClaimedDelivery[]): Promise<Set<string>> {
+  const aggregates = [...new Set(claimed.map((row) => row.aggregate_id))];
+  const lastSeq = Math.max(...claimed.map((row) => row.seq));
+  const pending = rowsOf<{ aggregate_id: string; seq: number }>(
+    await tx.execute(sql`
+      select aggregate_id, seq::float8 as seq from ${schema}.outbox_deliveries
+      where subscriber = ${subscriber} and status = 'pending' and seq <= ${lastSeq}
+        and aggregate_id in (${sql.join(
+          aggregates.map((a) => sql`${a}`),
+          sql`, `,
+        )})
+      order by seq`),
+  );
+  const claimedByAggregate = new Map<string, ClaimedDelivery[]>();
+  for (const row of claimed) claimedByAggregate.set(row.aggregate_id, [...(claimedByAggregate.get(row.aggregate_id) ?? []), row]);
+  const pendingByAggregate = new Map<string, number[]>();
+  for (const row of pending) pendingByAggregate.set(row.aggregate_id, [...(pendingByAggregate.get(row.aggregate_id) ?? []), Number(row.seq)]);
+  const runnable = new Set<string>();
+  for (const [aggregate, rows] of claimedByAggregate) {
+    const seqs = pendingByAggregate.get(aggregate) ?? [];
+    for (const [index, row] of rows.entries()) {
+      if (seqs[index] !== row.seq) break;
+      runnable.add(row.event_id);
+    }
+  }
+  return runnable;
+}
+
+/**
  * Delivers one batch of `publisher`'s due events to `subscriber`, in one transaction that holds
  * the claimed delivery rows (`FOR UPDATE SKIP LOCKED`, so other dispatchers take other rows).
  * Each event runs in a savepoint: inbox row + handler effect, then the delivery is marked, so
- * effect and delivery state commit together. An event is claimable only when no earlier event
- * of its aggregate is still pending for this subscriber: per-aggregate order across processes.
+ * effect and delivery state commit together. Per-aggregate order across processes: an event
+ * runs only when every earlier pending event of its aggregate ran before it in this batch.
  */
 export async function deliverBatch(
   database: Database,
@@ -50,19 +84,24 @@ export async function deliverBatch(
   await database.db.transaction(async (tx) => {
     const claimed = rowsOf<ClaimedDelivery>(
       await tx.execute(sql`
-        select d.event_id, d.attempts, o.type, o.version, o.aggregate_id, o.payload,
+        select d.event_id, d.seq::float8 as seq, d.attempts, o.type, o.version, o.aggregate_id, o.payload,
                (extract(epoch from o.occurred_at) * 1000)::float8 as occurred_ms
         from ${schema}.outbox_deliveries d join ${schema}.outbox o on o.id = d.event_id
         where d.subscriber = ${subscriber} and d.status = 'pending' and d.next_attempt_at <= now()
           and not exists (
             select 1 from ${schema}.outbox_deliveries earlier
             where earlier.subscriber = d.subscriber and earlier.aggregate_id = d.aggregate_id
-              and earlier.status = 'pending' and earlier.seq < d.seq)
+              and earlier.status = 'pending' and earlier.seq < d.seq and earlier.next_attempt_at > now())
         order by d.seq
         limit ${options.batchSize}
         for update of d skip locked`),
     );
+    if (claimed.length === 0) return;
+    const runnable = await inOrderPrefix(tx, schema, subscriber, claimed);
+    const failedAggregates = new Set<string>();
     for (const row of claimed) {
+      // Held back: an earlier event of its aggregate is elsewhere, or failed just now.
+      if (!runnable.has(row.event_id) || failedAggregates.has(row.aggregate_id)) continue;
       const meta: EventMeta = {
         eventId: row.event_id,
         type: row.type,
@@ -95,6 +134,7 @@ export async function deliverBatch(
           where event_id = ${row.event_id} and subscriber = ${subscriber}`);
         outcome.delivered++;
       } catch (error) {
+        failedAggregates.add(row.aggregate_id);
         const message = error instanceof Error ? error.message : String(error);
         const dead = error instanceof InvalidPayloadError || meta.attempt >= options.maxAttempts;
         const delayMs = backoffDelayMs(meta.attempt, options.backoff);

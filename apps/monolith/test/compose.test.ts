@@ -34,6 +34,26 @@ describe('composeMonolith', () => {
 
   it('describes every mounted route in the OpenAPI document', async () => {
     const document = (await (await monolith.app.request('/openapi.json')).json()) as { paths: Record<string, object> };
-    expect(Object.keys(document.paths).sort()).toEqual(['/customers', '/customers/{id}']);
+    expect(Object.keys(document.paths).sort()).toEqual(['/audit/events', '/customers', '/customers/{id}', '/notifications']);
+  });
+
+  it('delivers a registration to the audit log and to notifications, and reports the backlog in /ready', async () => {
+    const created = await monolith.app.request('/customers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'evented@example.com', name: 'Evented' }),
+    });
+    const customer = (await created.json()) as { id: string };
+    const before = (await (await monolith.app.request('/ready')).json()) as { checks: { events: { undelivered: number; dead: number } } };
+    expect(before.checks.events).toMatchObject({ status: 'ok', dead: 0 });
+    expect(before.checks.events.undelivered).toBeGreaterThan(0);
+
+    await monolith.dispatcher.runUntilIdle();
+    const audit = (await (await monolith.app.request('/audit/events?type=customers.customer-registered')).json()) as { items: { aggregateId: string }[] };
+    expect(audit.items.map((e) => e.aggregateId)).toContain(customer.id);
+    const notes = (await (await monolith.app.request(`/notifications?customerId=${customer.id}`)).json()) as { items: { kind: string }[] };
+    expect(notes.items.map((n) => n.kind)).toEqual(['welcome']);
+    const after = (await (await monolith.app.request('/ready')).json()) as { checks: { events: unknown } };
+    expect(after.checks.events).toEqual({ status: 'ok', undelivered: 0, oldestAgeMs: null, dead: 0 });
   });
 });

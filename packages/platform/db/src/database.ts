@@ -1,9 +1,10 @@
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /** Drizzle over either driver. Modules write queries against this type only. */
 export type Db = PgDatabase<PgQueryResultHKT>;
-export type DbTransaction = PgTransaction<PgQueryResultHKT>;
+/** Exactly the transaction `db.transaction(work)` hands to `work`. */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface MigrationTarget {
   migrationsFolder: string;

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type DbTransaction } from '@shop/platform-db';
 import type { Logger } from '@shop/platform-logging';
 import { backoffDelayMs, type BackoffOptions } from './backoff.js';
@@ -35,7 +35,7 @@ export interface DeliveryOutcome {
  * prefix of that aggregate's pending deliveries. A claimed row whose earlier sibling is held by
  * another dispatcher (or is due but was skipped) waits for a later pass.
  */
-async function inOrderPrefix(tx: DbTransaction, schema: SQL, subscriber: string, claimed: ClaimedDelivery[]): Promise<Set<string>> {
+async function inOrderPrefix(tx: DbTransaction, schema: ReturnType<typeof sql.identifier>, subscriber: string, claimed: ClaimedDelivery[]): Promise<Set<string>> {
   const aggregates = [...new Set(claimed.map((row) => row.aggregate_id))];
   const lastSeq = Math.max(...claimed.map((row) => row.seq));
   const pending = rowsOf<{ aggregate_id: string; seq: number }>(

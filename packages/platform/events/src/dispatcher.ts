@@ -127,13 +127,12 @@ export class Dispatcher implements EventSubscriptions {
   #sleep(): Promise<void> {
     if (this.#wakeRequested) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#options.pollIntervalMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.#wake = null;
+        this.#wake = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.#options.pollIntervalMs);
       this.#wake = done;
     });
   }

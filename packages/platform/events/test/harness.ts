@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -46,7 +47,7 @@ export function recordEffects(dispatcher: Dispatcher, before: (label: string, at
   });
 }
 
-export async function publishThing(database: Database, label: string, aggregateId = crypto.randomUUID()): Promise<string> {
+export async function publishThing(database: Database, label: string, aggregateId: string = randomUUID()): Promise<string> {
   return database.db.transaction((tx) => publish(tx, ThingHappened, { label }, { aggregateId }));
 }
 

@@ -14,5 +14,7 @@ export const MonolithConfigSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
+  EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
 });
 export type MonolithConfig = z.output<typeof MonolithConfigSchema>;

@@ -21,7 +21,15 @@ await runMigrations(database, moduleMigrations, (module, elapsedMs) =>
   logger.info({ module, elapsedMs: Math.round(elapsedMs) }, 'migrations applied'),
 );
 
-const { app } = composeMonolith({ database, logger, bodyLimitBytes: config.BODY_LIMIT_BYTES });
+const { app, dispatcher } = composeMonolith({
+  database,
+  logger,
+  bodyLimitBytes: config.BODY_LIMIT_BYTES,
+  eventsPollIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
+  ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
+});
+// After migrations, so every outbox and inbox exists; resumes whatever a previous run left.
+await dispatcher.start();
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
   logger.info(
     { url: `http://localhost:${info.port}`, port: info.port, startupMs: Math.round(process.uptime() * 1000) },
@@ -32,8 +40,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 server.once('error', async (error: NodeJS.ErrnoException) => {
   // EADDRINUSE and friends: say so in one line and leave the database cleanly.
   logger.fatal({ err: error, port: config.PORT }, `cannot listen on port ${config.PORT}: ${error.code ?? error.message}`);
+  await dispatcher.stop();
   await database.close();
   process.exit(1);
 });
 
-shutdownGracefully({ server, database, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+shutdownGracefully({ server, database, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, beforeClose: () => dispatcher.stop() });

@@ -4,9 +4,16 @@ import type { Logger } from '@shop/platform-logging';
 
 /**
  * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish (up to
- * `timeoutMs`, then cut them), close the database, exit 0. A second signal exits at once.
+ * `timeoutMs`, then cut them), run `beforeClose` (stop the event dispatcher), close the database,
+ * exit 0. A second signal exits at once.
  */
-export function shutdownGracefully(options: { server: ServerType; database: Database; logger: Logger; timeoutMs: number }): void {
+export function shutdownGracefully(options: {
+  server: ServerType;
+  database: Database;
+  logger: Logger;
+  timeoutMs: number;
+  beforeClose?: () => Promise<void>;
+}): void {
   const { server, database, logger, timeoutMs } = options;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -26,6 +33,7 @@ export function shutdownGracefully(options: { server: ServerType; database: Data
       clearTimeout(force);
       if (error) logger.error({ err: error }, 'error while closing the HTTP server');
       try {
+        await options.beforeClose?.();
         await database.close();
         logger.info('stopped');
         process.exit(0);

@@ -55,11 +55,13 @@ describe('composeMonolith', () => {
     // Contains, not equals: `nx g @shop/tools:module` adds modules whose routes join these;
     // openApiGaps above already fails for any mounted route missing from the document.
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([
+      '/audit/events',
       '/billing/charges',
       '/billing/charges/{id}',
       '/customers',
       '/customers/{id}',
       '/health',
+      '/notifications',
       '/orders',
       '/orders/{id}',
       '/orders/{id}/cancel',
@@ -89,5 +91,25 @@ describe('composeMonolith', () => {
     expect(html).toContain('data-spec-url="/openapi.json"');
     expect((await monolith.app.request('/docs/assets/package.json')).status).toBe(404);
     expect((await monolith.app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('delivers a registration to the audit log and to notifications, and reports the backlog in /ready', async () => {
+    const created = await monolith.app.request('/customers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'evented@example.com', name: 'Evented' }),
+    });
+    const customer = (await created.json()) as { id: string };
+    const before = (await (await monolith.app.request('/ready')).json()) as { checks: { events: { undelivered: number; dead: number } } };
+    expect(before.checks.events).toMatchObject({ status: 'ok', dead: 0 });
+    expect(before.checks.events.undelivered).toBeGreaterThan(0);
+
+    await monolith.dispatcher.runUntilIdle();
+    const audit = (await (await monolith.app.request('/audit/events?type=customers.customer-registered')).json()) as { items: { aggregateId: string }[] };
+    expect(audit.items.map((e) => e.aggregateId)).toContain(customer.id);
+    const notes = (await (await monolith.app.request(`/notifications?customerId=${customer.id}`)).json()) as { items: { kind: string }[] };
+    expect(notes.items.map((n) => n.kind)).toEqual(['welcome']);
+    const after = (await (await monolith.app.request('/ready')).json()) as { checks: { events: unknown } };
+    expect(after.checks.events).toEqual({ status: 'ok', undelivered: 0, oldestAgeMs: null, dead: 0 });
   });
 });

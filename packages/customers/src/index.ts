@@ -13,3 +13,4 @@ export {
   type CustomerPage,
 } from './schemas.js';
 export { CustomerErrorCode, type CustomersApi, type RegisterCustomerResult } from './customers-api.js';
+export { CustomerRegisteredV1, type CustomerRegisteredPayload } from './events.js';

@@ -4,7 +4,7 @@ import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
-import { CustomerErrorCode, type Customer } from '../src/index.js';
+import { CustomerErrorCode, CustomerRegisteredV1, type Customer } from '../src/index.js';
 import { createCustomersModule, customersMigrations, type CustomersModule } from '../src/module.js';
 
 let target: TestDatabaseTarget;
@@ -70,6 +70,25 @@ describe('customers module, in a database holding only its own schema', () => {
     const email = uniqueEmail();
     expect((await customers.api.register({ email, name: 'A' })).ok).toBe(true);
     expect(await customers.api.register({ email, name: 'B' })).toEqual({ ok: false, code: CustomerErrorCode.EmailTaken });
+  });
+
+  it('publishes customers.customer-registered v1 with the registration, and nothing for a refused one', async () => {
+    const email = uniqueEmail();
+    const result = await customers.api.register({ email, name: 'Evented' });
+    if (!result.ok) throw new Error('registration failed');
+    expect(await customers.api.register({ email, name: 'Duplicate' })).toMatchObject({ ok: false });
+    const events = await database.rows<{ type: string; version: number; aggregate_id: string; payload: unknown }>(
+      sql`select type, version, aggregate_id, payload from customers.outbox where payload->>'email' = ${email}`,
+    );
+    expect(events).toEqual([
+      {
+        type: CustomerRegisteredV1.type,
+        version: 1,
+        aggregate_id: result.customer.id,
+        payload: { customerId: result.customer.id, email, name: 'Evented', registeredAt: result.customer.createdAt },
+      },
+    ]);
+    expect(CustomerRegisteredV1.schema.safeParse(events[0]?.payload).success).toBe(true);
   });
 
   it('rejects invalid bodies with 400 and the field paths', async () => {

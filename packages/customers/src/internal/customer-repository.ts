@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
-import type { Db } from '@shop/platform-db';
+import type { Db, DbTransaction } from '@shop/platform-db';
 import type { KeysetPosition } from '@shop/platform-http';
 import { customers, type CustomerRow } from './schema.js';
 
@@ -7,8 +7,13 @@ import { customers, type CustomerRow } from './schema.js';
 export class CustomerRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(values: { email: string; name: string }): Promise<CustomerRow> {
-    const [row] = await this.db.insert(customers).values(values).returning();
+  /** Runs `work` in one transaction: a row and the events it publishes commit together. */
+  transaction<T>(work: (tx: DbTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async insert(tx: DbTransaction, values: { email: string; name: string }): Promise<CustomerRow> {
+    const [row] = await tx.insert(customers).values(values).returning();
     if (!row) throw new Error('insert returned no row');
     return row;
   }

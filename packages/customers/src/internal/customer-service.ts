@@ -1,7 +1,9 @@
 import { isUniqueViolation } from '@shop/platform-db';
+import { publish } from '@shop/platform-events';
 import { decodeCursor, encodeCursor } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
 import { CustomerErrorCode, type CustomersApi, type RegisterCustomerResult } from '../customers-api.js';
+import { CustomerRegisteredV1 } from '../events.js';
 import { ListCustomersQuerySchema, RegisterCustomerSchema, type Customer, type CustomerPage } from '../schemas.js';
 import type { CustomerRepository } from './customer-repository.js';
 import type { CustomerRow } from './schema.js';
@@ -22,7 +24,16 @@ export class CustomerService implements CustomersApi {
   async register(input: unknown): Promise<RegisterCustomerResult> {
     const { email, name } = RegisterCustomerSchema.parse(input);
     try {
-      const customer = toCustomer(await this.repository.insert({ email, name }));
+      const customer = await this.repository.transaction(async (tx) => {
+        const registered = toCustomer(await this.repository.insert(tx, { email, name }));
+        await publish(
+          tx,
+          CustomerRegisteredV1,
+          { customerId: registered.id, email: registered.email, name: registered.name, registeredAt: registered.createdAt },
+          { aggregateId: registered.id },
+        );
+        return registered;
+      });
       this.logger.info({ customerId: customer.id }, 'customer registered');
       return { ok: true, customer };
     } catch (error) {

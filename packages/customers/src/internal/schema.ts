@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { outboxTables } from '@shop/platform-events';
 
 /** Everything the customers module stores lives in this Postgres schema. */
 export const customersSchema = pgSchema('customers');
@@ -20,3 +21,6 @@ export const customers = customersSchema.table(
 );
 
 export type CustomerRow = typeof customers.$inferSelect;
+
+/** The customers module's outbox: its integration events, written with its state changes. */
+export const { outbox, outboxDeliveries } = outboxTables(customersSchema);

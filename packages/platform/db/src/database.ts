@@ -1,9 +1,10 @@
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /** Drizzle over either driver. Modules write queries against this type only. */
 export type Db = PgDatabase<PgQueryResultHKT>;
-export type DbTransaction = PgTransaction<PgQueryResultHKT>;
+/** Exactly the transaction `db.transaction(work)` hands to `work`. */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface MigrationTarget {
   migrationsFolder: string;
@@ -24,6 +25,11 @@ export interface Database {
   ping(): Promise<void>;
   /** Runs `work` while holding a cluster-wide advisory lock, so concurrent start-ups queue. */
   withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (delivered by Postgres at the notifier's
+   * commit). Resolves once listening; the returned function stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Applies one drizzle-kit migrations folder, tracked in its own history table. */
   migrate(target: MigrationTarget): Promise<void>;
   close(): Promise<void>;

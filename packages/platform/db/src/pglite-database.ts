@@ -44,6 +44,13 @@ export async function openPglite(dataDir: string | undefined, _options: OpenData
     async withAdvisoryLock(_key, work) {
       return work();
     },
+    async listen(channel, onNotify) {
+      // PGlite delivers NOTIFY to listeners on its single connection, including its own.
+      const unsubscribe = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await unsubscribe();
+      };
+    },
     async migrate(target) {
       await migrate(db, target);
     },

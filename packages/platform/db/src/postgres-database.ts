@@ -34,6 +34,11 @@ export async function openPostgres(url: string, options: OpenDatabaseOptions): P
         connection.release();
       }
     },
+    async listen(channel, onNotify) {
+      // postgres.js listens on a dedicated connection of its own, outside the query pool.
+      const { unlisten } = await client.listen(channel, onNotify);
+      return unlisten;
+    },
     async migrate(target) {
       await migrate(db, target);
     },

@@ -1,0 +1,9 @@
+import { exitOnConfigError, loadConfig } from '@shop/platform-config';
+import { openDatabase, type Database } from '@shop/platform-db';
+import { MonolithConfigSchema } from '../config.js';
+
+/** The monolith's database, as `DATABASE_URL` / `DATA_DIR` name it (a PGlite directory is locked while the monolith runs). */
+export function openConfiguredDatabase(): Promise<Database> {
+  const config = exitOnConfigError(() => loadConfig(MonolithConfigSchema));
+  return openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR });
+}

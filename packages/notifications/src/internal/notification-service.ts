@@ -1,0 +1,32 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@shop/platform-db';
+import type { NotificationsApi } from '../notifications-api.js';
+import { ListNotificationsQuerySchema, type Notification, type NotificationList } from '../schemas.js';
+import { notifications, type NotificationRow } from './schema.js';
+
+export function toNotification(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    kind: row.kind,
+    channel: 'email',
+    recipient: row.recipient,
+    subject: row.subject,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export class NotificationService implements NotificationsApi {
+  constructor(private readonly db: Db) {}
+
+  async list(query: unknown): Promise<NotificationList> {
+    const { customerId } = ListNotificationsQuerySchema.parse(query);
+    const rows = await this.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.customerId, customerId))
+      .orderBy(asc(notifications.createdAt), asc(notifications.id));
+    return { items: rows.map(toNotification) };
+  }
+}

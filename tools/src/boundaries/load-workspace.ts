@@ -62,7 +62,7 @@ export async function loadWorkspace(): Promise<Workspace> {
 function sourceFiles(workspaceRoot: string, projectRoot: string, projectRoots: ReadonlySet<string>): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(workspaceRoot, dir), { withFileTypes: true })) {
+    for (const entry of readdirSync(path.join(workspaceRoot, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const relative = dir === '.' ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.') && !projectRoots.has(relative)) walk(relative);

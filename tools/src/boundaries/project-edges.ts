@@ -46,7 +46,15 @@ export function projectEdges(index: WorkspaceIndex): ProjectEdge[] {
       }
     }
   }
+  for (const found of edges.values()) found.sites.sort(bySiteOrder);
   return [...edges.values()];
+}
+
+const isTestFile = (file: string) => /(^|\/)test\/|\.test\.[cm]?[jt]sx?$/.test(file);
+
+/** Production imports before test imports, then by file and line: the first site is the one a finding points at. */
+function bySiteOrder(a: ImportSite, b: ImportSite): number {
+  return Number(isTestFile(a.file)) - Number(isTestFile(b.file)) || a.file.localeCompare(b.file) || a.line - b.line;
 }
 
 /** Where to point for an edge: its first import, else the package.json line declaring it, else the package. */

@@ -18,6 +18,19 @@ export interface ScannedImport {
 export function scanImports(sourceText: string): ScannedImport[] {
   const { importedFiles } = ts.preProcessFile(sourceText, /* readImportFiles */ true, /* detectJavaScriptImports (require, import()) */ true);
   if (importedFiles.length === 0) return [];
-  const file: ts.SourceFileLike = { text: sourceText }; // TypeScript caches the line map on it
-  return importedFiles.map((imported) => ({ specifier: imported.fileName, line: ts.getLineAndCharacterOfPosition(file, imported.pos).line + 1 }));
+  const lineStarts = [0];
+  for (let at = sourceText.indexOf('\n'); at >= 0; at = sourceText.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  return importedFiles.map((imported) => ({ specifier: imported.fileName, line: lineOf(lineStarts, imported.pos) }));
+}
+
+/** 1-based line holding `position`, by binary search over the offsets where lines start. */
+function lineOf(lineStarts: readonly number[], position: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((lineStarts[middle] as number) <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
 }

@@ -4,7 +4,7 @@ import type { BoundaryCheck } from '../check.js';
 import { runChecks } from '../run-checks.js';
 import { loadTagRules } from '../tag-rules.js';
 import { workspaceFixture, type FixtureProject } from '../workspace-fixture.js';
-import type { GraphEdge } from '../workspace.js';
+import type { GraphEdge, PackageJson } from '../workspace.js';
 import { cycleCheck, stronglyConnected } from './cycle.js';
 import { deepImportCheck, isExported } from './deep-import.js';
 import { checks } from './index.js';
@@ -21,12 +21,19 @@ const teams = { teams: { platform: { github: '@shop/platform-team' }, accounts: 
 const tagRules = loadTagRules(WORKSPACE_ROOT);
 
 const moduleExports = { '.': { '@shop/source': './src/index.ts' }, './module': { '@shop/source': './src/module.ts' } };
-const baseProjects = (): FixtureProject[] => [
-  { name: '@shop/platform-db', root: 'packages/platform/db', tags: ['scope:platform-db', 'type:platform', 'team:platform'], packageJson: { name: '@shop/platform-db', exports: { '.': './src/index.ts' } } },
-  { name: '@shop/customers', root: 'packages/customers', tags: ['scope:customers', 'type:module', 'team:accounts'], packageJson: { name: '@shop/customers', exports: moduleExports, dependencies: { '@shop/platform-db': 'workspace:*' } } },
-  { name: '@shop/orders', root: 'packages/orders', tags: ['scope:orders', 'type:module', 'team:sales'], packageJson: { name: '@shop/orders', exports: moduleExports, dependencies: { '@shop/customers': 'workspace:*', '@shop/platform-db': 'workspace:*' } } },
-  { name: '@shop/monolith', root: 'apps/monolith', tags: ['scope:monolith', 'type:app', 'team:platform'], packageJson: { name: '@shop/monolith', exports: { './compose': './src/compose.ts' }, dependencies: { '@shop/customers': 'workspace:*', '@shop/orders': 'workspace:*' } } },
-];
+type Fixture = Required<FixtureProject> & { packageJson: PackageJson };
+const fixtureProjects = (): Record<'db' | 'customers' | 'orders' | 'monolith', Fixture> => ({
+  db: { name: '@shop/platform-db', root: 'packages/platform/db', tags: ['scope:platform-db', 'type:platform', 'team:platform'], packageJson: { name: '@shop/platform-db', exports: { '.': './src/index.ts' } } },
+  customers: { name: '@shop/customers', root: 'packages/customers', tags: ['scope:customers', 'type:module', 'team:accounts'], packageJson: { name: '@shop/customers', exports: moduleExports, dependencies: { '@shop/platform-db': 'workspace:*' } } },
+  orders: { name: '@shop/orders', root: 'packages/orders', tags: ['scope:orders', 'type:module', 'team:sales'], packageJson: { name: '@shop/orders', exports: moduleExports, dependencies: { '@shop/customers': 'workspace:*', '@shop/platform-db': 'workspace:*' } } },
+  monolith: { name: '@shop/monolith', root: 'apps/monolith', tags: ['scope:monolith', 'type:app', 'team:platform'], packageJson: { name: '@shop/monolith', exports: { './compose': './src/compose.ts' }, dependencies: { '@shop/customers': 'workspace:*', '@shop/orders': 'workspace:*' } } },
+});
+/** The fixture's projects, after `edit` changed some of them. */
+const projectsWith = (edit: (projects: ReturnType<typeof fixtureProjects>) => void = () => {}): FixtureProject[] => {
+  const projects = fixtureProjects();
+  edit(projects);
+  return Object.values(projects);
+};
 const cleanFiles = {
   'packages/customers/src/module.ts': "import { openDatabase } from '@shop/platform-db';\nimport { x } from './internal/x.js';\n",
   'packages/orders/src/module.ts': "import type { CustomersApi } from '@shop/customers';\n",
@@ -34,55 +41,62 @@ const cleanFiles = {
 };
 
 async function findingsOf(check: BoundaryCheck, options: { files?: Record<string, string>; projects?: FixtureProject[]; graphEdges?: GraphEdge[] } = {}) {
-  const workspace = workspaceFixture({ projects: options.projects ?? baseProjects(), files: { ...cleanFiles, ...options.files }, graphEdges: options.graphEdges ?? [], teams, tagRules });
+  const workspace = workspaceFixture({ projects: options.projects ?? projectsWith(), files: { ...cleanFiles, ...options.files }, graphEdges: options.graphEdges ?? [], teams, tagRules });
   return (await runChecks(workspace, [check])).findings;
 }
 
 describe('the clean fixture', () => {
   it('has no findings under any check', async () => {
-    const workspace = workspaceFixture({ projects: baseProjects(), files: cleanFiles, teams, tagRules });
+    const workspace = workspaceFixture({ projects: projectsWith(), files: cleanFiles, teams, tagRules });
     expect((await runChecks(workspace, checks)).findings).toEqual([]);
   });
 });
 
 describe('tag-constraint', () => {
   it('reports a platform package importing a module, at the import, owned by the module team', async () => {
-    const projects = baseProjects();
-    projects[0]!.packageJson!.dependencies = { '@shop/customers': 'workspace:*' };
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
     const findings = await findingsOf(tagConstraintCheck, { projects, files: { 'packages/platform/db/src/x.ts': "\n\nimport type { Customer } from '@shop/customers';\n" } });
     expect(findings).toEqual([
       expect.objectContaining({
         rule: 'tag-constraint',
         where: { project: '@shop/platform-db', file: 'packages/platform/db/src/x.ts', line: 3 },
         owner: { project: '@shop/customers', team: 'accounts', github: '@shop/accounts-team' },
-        message: expect.stringContaining('a project tagged "type:platform" may depend only on projects tagged "type:platform"'),
+        message: '@shop/platform-db (type:platform) imports @shop/customers (type:module): a project tagged "type:platform" may depend only on projects tagged "type:platform".',
         why: expect.stringMatching(/^Tags say which kinds of package may depend on which/),
       }),
     ]);
   });
 
   it('reports a package.json dependency nothing imports, at its line in package.json', async () => {
-    const projects = baseProjects();
-    projects[0]!.packageJson!.dependencies = { '@shop/customers': 'workspace:*' };
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
     const findings = await findingsOf(tagConstraintCheck, { projects });
-    expect(findings).toHaveLength(1);
-    expect(findings[0]!.where).toEqual({ project: '@shop/platform-db', file: 'packages/platform/db/package.json', line: 7 });
-    expect(findings[0]!.message).toContain('declares a dependency on @shop/customers');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        where: { project: '@shop/platform-db', file: 'packages/platform/db/package.json', line: 7 },
+        message: expect.stringContaining('declares a dependency on @shop/customers'),
+      }),
+    ]);
   });
 
   it('reports an edge only Nx knows (an implicit dependency) at the package', async () => {
     const findings = await findingsOf(tagConstraintCheck, { graphEdges: [{ source: '@shop/platform-db', target: '@shop/monolith', type: 'implicit' }] });
-    expect(findings).toEqual([expect.objectContaining({ rule: 'tag-constraint', where: { project: '@shop/platform-db' } })]);
-    expect(findings[0]!.message).toContain('depends (implicitly) on @shop/monolith');
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'tag-constraint', where: { project: '@shop/platform-db' }, message: expect.stringContaining('depends (implicitly) on @shop/monolith') }),
+    ]);
   });
 
   it('reports a dependency of a project whose tags no rule mentions', async () => {
-    const projects = baseProjects();
-    projects[1]!.tags = ['scope:customers', 'team:accounts'];
+    const projects = projectsWith((p) => {
+      p.customers.tags = ['scope:customers', 'team:accounts'];
+    });
     const findings = await findingsOf(tagConstraintCheck, { projects });
     const fromCustomers = findings.filter((f) => f.where.project === '@shop/customers');
     expect(fromCustomers.map((f) => f.message)).toEqual([
-      '@shop/customers (scope:customers, team:accounts) imports @shop/platform-db (scope:platform-db, type:platform, team:platform): it has no tag that any rule in tools/tag-rules.json mentions (tags: scope:customers, team:accounts), so it may depend on nothing.',
+      '@shop/customers (scope:customers, team:accounts) imports @shop/platform-db (type:platform): it has no tag that any rule in tools/tag-rules.json mentions (tags: scope:customers, team:accounts), so it may depend on nothing.',
     ]);
   });
 
@@ -161,16 +175,18 @@ describe('undeclared-dependency', () => {
   });
 
   it('accepts devDependencies (test-only imports) and npm packages', async () => {
-    const projects = baseProjects();
-    projects[1]!.packageJson!.devDependencies = { '@shop/orders': 'workspace:*' };
+    const projects = projectsWith((p) => {
+      p.customers.packageJson.devDependencies = { '@shop/orders': 'workspace:*' };
+    });
     expect(await findingsOf(undeclaredDependencyCheck, { projects, files: { 'packages/customers/test/z.test.ts': "import type { Order } from '@shop/orders';\nimport { z } from 'zod';\n" } })).toEqual([]);
   });
 });
 
 describe('cycle', () => {
   it('reports one finding per cycle, naming every edge and where it is made', async () => {
-    const projects = baseProjects();
-    projects[1]!.packageJson!.dependencies = { '@shop/orders': 'workspace:*' };
+    const projects = projectsWith((p) => {
+      p.customers.packageJson.dependencies = { '@shop/orders': 'workspace:*' };
+    });
     const findings = await findingsOf(cycleCheck, { projects, files: { 'packages/customers/src/c.ts': "\nimport type { Order } from '@shop/orders';\n" } });
     expect(findings).toEqual([
       expect.objectContaining({
@@ -190,9 +206,10 @@ describe('cycle', () => {
 
 describe('ownership', () => {
   it('reports a package with no team: tag at its tags line, and one whose team tools/teams.json does not list', async () => {
-    const projects = baseProjects();
-    projects[0]!.tags = ['scope:platform-db', 'type:platform'];
-    projects[1]!.tags = ['scope:customers', 'type:module', 'team:billing'];
+    const projects = projectsWith((p) => {
+      p.db.tags = ['scope:platform-db', 'type:platform'];
+      p.customers.tags = ['scope:customers', 'type:module', 'team:billing'];
+    });
     const findings = await findingsOf(ownershipCheck, { projects });
     expect(findings).toEqual([
       expect.objectContaining({ rule: 'unknown-team', where: { project: '@shop/customers' }, message: '@shop/customers is owned by team "billing", which tools/teams.json does not list.', owner: { project: '@shop/customers', team: 'billing', github: undefined } }),
@@ -201,8 +218,9 @@ describe('ownership', () => {
   });
 
   it('reports a package with two teams', async () => {
-    const projects = baseProjects();
-    projects[0]!.tags = ['type:platform', 'team:platform', 'team:accounts'];
+    const projects = projectsWith((p) => {
+      p.db.tags = ['type:platform', 'team:platform', 'team:accounts'];
+    });
     expect((await findingsOf(ownershipCheck, { projects })).map((f) => f.rule)).toEqual(['missing-team']);
   });
 });
@@ -210,8 +228,9 @@ describe('ownership', () => {
 describe('runChecks', () => {
   it('rejects a finding whose rule the check does not declare', async () => {
     const rogue: BoundaryCheck = { name: 'rogue', rules: [], run: (index) => tagConstraintCheck.run(index) };
-    const projects = baseProjects();
-    projects[0]!.packageJson!.dependencies = { '@shop/customers': 'workspace:*' };
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
     await expect(runChecks(workspaceFixture({ projects, teams, tagRules }), [rogue])).rejects.toThrow('check rogue reported rule tag-constraint, which it does not declare');
   });
 });

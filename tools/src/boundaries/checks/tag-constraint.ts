@@ -1,7 +1,7 @@
 import type { BoundaryCheck } from '../check.js';
 import { finding, type Rule } from '../finding.js';
 import { edgeLocations, projectEdges } from '../project-edges.js';
-import { tagViolation } from '../tag-rules.js';
+import { tagMatches, tagViolation, type DepConstraint } from '../tag-rules.js';
 
 export const tagConstraintRule: Rule = {
   id: 'tag-constraint',
@@ -24,8 +24,16 @@ export const tagConstraintCheck: BoundaryCheck = {
       const violation = tagViolation(index.workspace.tagRules, source.tags, target.tags);
       if (violation === undefined) return [];
       const how = edge.sites.length > 0 ? 'imports' : edge.declared ? 'declares a dependency on' : 'depends (implicitly) on';
-      const message = `${source.name} (${source.tags.join(', ')}) ${how} ${target.name} (${target.tags.join(', ')}): ${violation}.`;
+      const tags = (tagged: readonly string[]) => relevantTags(index.workspace.tagRules, tagged).join(', ') || 'no tags';
+      const message = `${source.name} (${tags(source.tags)}) ${how} ${target.name} (${tags(target.tags)}): ${violation}.`;
       return edgeLocations(index, edge).map((where) => finding(tagConstraintRule, { message, where, owner: index.ownerOf(target.name) }));
     });
   },
 };
+
+/** The tags some rule mentions (`type:module`), leaving out the ones no rule reads (`team:`, Nx's `npm:private`). */
+function relevantTags(constraints: readonly DepConstraint[], tags: readonly string[]): string[] {
+  const patterns = constraints.flatMap((c) => [c.sourceTag, ...(c.onlyDependOnLibsWithTags ?? []), ...(c.notDependOnLibsWithTags ?? [])]);
+  const relevant = tags.filter((tag) => patterns.some((pattern) => tagMatches(pattern, tag)));
+  return relevant.length > 0 ? relevant : tags.filter((tag) => !tag.startsWith('npm:'));
+}

@@ -27,7 +27,7 @@ describe('a clean copy of the workspace', () => {
   it('has no findings and exits 0', () => {
     const result = boundaries();
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^pnpm boundaries: no findings \(9 projects, \d+ files, \d+ imports, in [\d.]+s\)\.\n$/);
+    expect(result.stdout).toMatch(/^pnpm boundaries: no findings \(\d+ projects, \d+ files, \d+ imports, in [\d.]+s\)\.\n$/);
     expect(result.status).toBe(0);
   });
 });

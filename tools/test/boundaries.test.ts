@@ -8,7 +8,7 @@ import { missingTeamRule, unknownTeamRule } from '../src/boundaries/checks/owner
 import { tagConstraintRule } from '../src/boundaries/checks/tag-constraint.js';
 import { undeclaredDependencyRule } from '../src/boundaries/checks/undeclared-dependency.js';
 import type { Finding, Rule } from '../src/boundaries/finding.js';
-import { copyWorkspace, type WorkspaceCopy } from '../src/workspace-copy.js';
+import { copyWorkspace, WORKSPACE_ROOT, type WorkspaceCopy } from '../src/workspace-copy.js';
 
 /**
  * `pnpm boundaries` end to end: clean on a copy of this workspace, then one planted violation
@@ -44,21 +44,21 @@ describe('planted violations', () => {
   beforeAll(() => {
     // tag-constraint: a platform package imports a module (declared and linked, so only the tag rule is broken).
     plantDependency('packages/platform/config', '@shop/customers', 'packages/customers');
-    plant(tagConstraintRule, 'packages/platform/config/src/planted-tag.ts', "// a platform package reaching up\nimport type { Customer } from '@shop/customers';\nexport type Planted = Customer;\n", 2, '@shop/customers is owned by team accounts (@shop/accounts-team)');
+    plant(tagConstraintRule, 'packages/platform/config/src/planted-tag.ts', "// a platform package reaching up\nimport type { Customer } from '@shop/customers';\nexport type Planted = Customer;\n", 2, `@shop/customers is owned by team accounts (${github('accounts')})`);
     // deep-import: the app reaches into the customers module's internals, by a dynamic import.
-    plant(deepImportRule, 'apps/monolith/src/planted-deep.ts', "export const load = () => import('@shop/customers/src/internal/schema.js');\n", 1, '@shop/customers is owned by team accounts (@shop/accounts-team)');
+    plant(deepImportRule, 'apps/monolith/src/planted-deep.ts', "export const load = () => import('@shop/customers/src/internal/schema.js');\n", 1, `@shop/customers is owned by team accounts (${github('accounts')})`);
     // module-entry: the e2e suite (not an app) imports a module's factory.
     plantDependency('apps/monolith-e2e', '@shop/customers', 'packages/customers', 'devDependencies');
-    plant(moduleEntryRule, 'apps/monolith-e2e/test/planted-module-entry.ts', "\n\nexport { createCustomersModule } from '@shop/customers/module';\n", 3, '@shop/customers is owned by team accounts (@shop/accounts-team)');
+    plant(moduleEntryRule, 'apps/monolith-e2e/test/planted-module-entry.ts', "\n\nexport { createCustomersModule } from '@shop/customers/module';\n", 3, `@shop/customers is owned by team accounts (${github('accounts')})`);
     // undeclared-dependency: an import of a workspace package the importer's package.json does not list.
-    plant(undeclaredDependencyRule, 'packages/platform/db/src/planted-undeclared.ts', "import { createLogger } from '@shop/platform-logging';\nexport const planted = createLogger;\n", 1, '@shop/platform-logging is owned by team platform (@shop/platform-team)');
+    plant(undeclaredDependencyRule, 'packages/platform/db/src/planted-undeclared.ts', "import { createLogger } from '@shop/platform-logging';\nexport const planted = createLogger;\n", 1, `@shop/platform-logging is owned by team platform (${github('platform')})`);
     // cycle: platform-logging imports platform-http, which depends on platform-logging.
     plantDependency('packages/platform/logging', '@shop/platform-http', 'packages/platform/http');
     // The cycle is reported once, at the first edge from the alphabetically first package (the
     // production import of platform-logging in platform-http), and names both edges.
     workspace.write('packages/platform/logging/src/planted-cycle.ts', "import type { Router } from '@shop/platform-http';\nexport type Planted = Router;\n");
     const httpImportsLogging = 'packages/platform/http/src/create-http-app.ts';
-    planted.push({ rule: cycleRule, file: httpImportsLogging, line: lineOf(httpImportsLogging, "from '@shop/platform-logging'"), owner: '@shop/platform-logging is owned by team platform (@shop/platform-team)' });
+    planted.push({ rule: cycleRule, file: httpImportsLogging, line: lineOf(httpImportsLogging, "from '@shop/platform-logging'"), owner: `@shop/platform-logging is owned by team platform (${github('platform')})` });
     // missing-team and unknown-team: edits to nx.tags.
     workspace.editJson('packages/platform/testing/package.json', (json) => {
       (json['nx'] as { tags: string[] }).tags = ['scope:platform-testing', 'type:platform'];
@@ -126,4 +126,11 @@ function tagsLine(file: string): number {
 
 function lineOf(file: string, text: string): number {
   return workspace.read(file).split('\n').findIndex((l) => l.includes(text)) + 1;
+}
+
+/** A team's GitHub handle, from the real tools/teams.json. */
+function github(team: string): string {
+  const handle = (JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'tools/teams.json'), 'utf8')) as { teams: Record<string, { github: string }> }).teams[team]?.github;
+  if (handle === undefined) throw new Error(`tools/teams.json has no team ${team}`);
+  return handle;
 }

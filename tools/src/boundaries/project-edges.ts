@@ -1,3 +1,4 @@
+import type { Location } from './finding.js';
 import type { ImportSite, WorkspaceIndex } from './workspace.js';
 
 /** A dependency of one workspace project on another, with every place that makes it. */
@@ -58,8 +59,9 @@ function bySiteOrder(a: ImportSite, b: ImportSite): number {
 }
 
 /** Where to point for an edge: its first import, else the package.json line declaring it, else the package. */
-export function edgeLocations(index: WorkspaceIndex, edge: ProjectEdge): { project: string; file?: string; line?: number }[] {
-  if (edge.sites.length > 0) return edge.sites.map((site) => ({ project: site.project, file: site.file, line: site.line }));
+export function edgeLocations(index: WorkspaceIndex, edge: ProjectEdge): [Location, ...Location[]] {
+  const [first, ...rest] = edge.sites.map((site): Location => ({ project: site.project, file: site.file, line: site.line }));
+  if (first !== undefined) return [first, ...rest];
   const source = index.project(edge.source);
   const targetName = index.project(edge.target).packageJson?.name ?? edge.target;
   const line = index.packageJsonLine(source, targetName);

@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseTeams, TEAMS_FILE, type Teams } from '../ownership/teams.js';
 import { ConfigError } from './config-error.js';
+
+export { TEAMS_FILE };
 
 /** tools/teams.json: every team that may own a package, with its GitHub handle (shared with the CODEOWNERS generator). */
 export interface TeamsConfig {
-  teams: Record<string, { github: string; description?: string }>;
+  teams: Partial<Teams>;
 }
 
-export const TEAMS_FILE = 'tools/teams.json';
-
 export function loadTeams(root: string): TeamsConfig {
-  const json = JSON.parse(readFileSync(path.join(root, TEAMS_FILE), 'utf8')) as { teams?: unknown };
-  if (typeof json.teams !== 'object' || json.teams === null) throw new ConfigError(`${TEAMS_FILE}: "teams" must be an object`);
-  for (const [team, entry] of Object.entries(json.teams)) {
-    const github = (entry as { github?: unknown } | null)?.github;
-    if (typeof github !== 'string' || !/^@[\w.-]+(\/[\w.-]+)?$/.test(github)) {
-      throw new ConfigError(`${TEAMS_FILE}: team "${team}" needs a GitHub handle such as "@org/team-name"`);
-    }
+  try {
+    return { teams: parseTeams(readFileSync(path.join(root, TEAMS_FILE), 'utf8')) };
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
-  return json as TeamsConfig;
 }

@@ -17,7 +17,7 @@ import { undeclaredDependencyCheck } from './undeclared-dependency.js';
  * Each check as a function over an in-memory workspace shaped like this one, with the real
  * tools/tag-rules.json. The CLI over a planted copy of the real workspace is tools/test/boundaries.test.ts.
  */
-const teams = { teams: { platform: { github: '@shop/platform-team' }, accounts: { github: '@shop/accounts-team' }, sales: { github: '@shop/sales-team' } } };
+const teams = { teams: { platform: { github: '@shop-org/platform', description: '' }, accounts: { github: '@shop-org/accounts', description: '' }, sales: { github: '@shop-org/sales', description: '' } } };
 const tagRules = loadTagRules(WORKSPACE_ROOT);
 
 const moduleExports = { '.': { '@shop/source': './src/index.ts' }, './module': { '@shop/source': './src/module.ts' } };
@@ -62,7 +62,7 @@ describe('tag-constraint', () => {
       expect.objectContaining({
         rule: 'tag-constraint',
         where: { project: '@shop/platform-db', file: 'packages/platform/db/src/x.ts', line: 3 },
-        owner: { project: '@shop/customers', team: 'accounts', github: '@shop/accounts-team' },
+        owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
         message: '@shop/platform-db (type:platform) imports @shop/customers (type:module): a project tagged "type:platform" may depend only on projects tagged "type:platform".',
         why: expect.stringMatching(/^Tags say which kinds of package may depend on which/),
       }),
@@ -119,7 +119,7 @@ describe('deep-import', () => {
         rule: 'deep-import',
         where: { project: '@shop/orders', file: 'packages/orders/src/x.ts', line: 2 },
         message: "'@shop/customers/src/internal/schema.js' is not in @shop/customers's exports map (it exports '.', './module').",
-        owner: { project: '@shop/customers', team: 'accounts', github: '@shop/accounts-team' },
+        owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
       }),
     ]);
   });
@@ -155,7 +155,7 @@ describe('module-entry', () => {
         rule: 'module-entry',
         where: { project: '@shop/orders', file: 'packages/orders/src/y.ts', line: 1 },
         message: "@shop/orders (type:module) imports '@shop/customers/module', the factory entry of @shop/customers; only type:app packages may.",
-        owner: { project: '@shop/customers', team: 'accounts', github: '@shop/accounts-team' },
+        owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
       }),
     ]);
   });
@@ -169,7 +169,7 @@ describe('undeclared-dependency', () => {
         rule: 'undeclared-dependency',
         where: { project: '@shop/customers', file: 'packages/customers/src/z.ts', line: 1 },
         message: "@shop/customers imports '@shop/orders' but its package.json does not list @shop/orders.",
-        owner: { project: '@shop/orders', team: 'sales', github: '@shop/sales-team' },
+        owner: { project: '@shop/orders', team: 'sales', github: '@shop-org/sales' },
       }),
     ]);
   });

@@ -22,10 +22,10 @@ export const cycleCheck: BoundaryCheck = {
         const cycle = cycleThrough(component, outgoing);
         const first = cycle[0] as ProjectEdge;
         const path = [...cycle.map((edge) => edge.source), first.source].join(' → ');
-        const via = cycle.map((edge) => `${edge.source} → ${edge.target} at ${formatLocation(edgeLocations(index, edge)[0] as { project: string })}`).join('; ');
+        const via = cycle.map((edge) => `${edge.source} → ${edge.target} at ${formatLocation(edgeLocations(index, edge)[0])}`).join('; ');
         return finding(cycleRule, {
           message: `dependency cycle ${path} (${via}).`,
-          where: edgeLocations(index, first)[0] as { project: string },
+          where: edgeLocations(index, first)[0],
           owner: index.ownerOf(first.target),
         });
       });

@@ -11,7 +11,7 @@ const finding: Finding = {
   why: 'A package exports map is its whole public contract.',
   fix: 'Import from the root entry.',
   where: { project: '@shop/orders', file: 'packages/orders/src/x.ts', line: 3 },
-  owner: { project: '@shop/customers', team: 'accounts', github: '@shop/accounts-team' },
+  owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
 };
 const stats = { projects: 9, files: 98, imports: 267, checks: ['tags'], timings: {} };
 const dirty: Report = { findings: [finding], stats };
@@ -25,7 +25,7 @@ describe('formats', () => {
         `  ${finding.message}`,
         '  why:   A package exports map is its whole public contract.',
         '  fix:   Import from the root entry.',
-        '  owner: @shop/customers is owned by team accounts (@shop/accounts-team)',
+        '  owner: @shop/customers is owned by team accounts (@shop-org/accounts)',
         '',
         'pnpm boundaries: 1 finding (9 projects, 98 files, 267 imports, in 1.23s).',
         '',
@@ -42,9 +42,9 @@ describe('formats', () => {
   it('markdown: a summary table, then each finding with why, fix and owner', () => {
     const markdown = formatMarkdown(dirty);
     expect(markdown).toContain('### ❌ Module boundaries: 1 finding\n');
-    expect(markdown).toContain('| `packages/orders/src/x.ts:3` | `deep-import` | accounts (@shop/accounts-team) |');
+    expect(markdown).toContain('| `packages/orders/src/x.ts:3` | `deep-import` | accounts (@shop-org/accounts) |');
     expect(markdown).toContain("#### `deep-import` at `packages/orders/src/x.ts:3`\n\n'@shop/customers/src/internal/schema.js' is not in");
-    expect(markdown).toContain('- **Why:** A package exports map is its whole public contract.\n- **Fix:** Import from the root entry.\n- **Owner:** @shop/customers is owned by team accounts (@shop/accounts-team)\n');
+    expect(markdown).toContain('- **Why:** A package exports map is its whole public contract.\n- **Fix:** Import from the root entry.\n- **Owner:** @shop/customers is owned by team accounts (@shop-org/accounts)\n');
     expect(formatMarkdown(clean)).toBe('### ✅ Module boundaries: no findings\n\n9 projects, 98 files, 267 imports checked.\n');
   });
 });

@@ -12,7 +12,7 @@ export function formatHuman(report: Report, elapsedMs: number): string {
   return `${blocks.join('\n')}\npnpm boundaries: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} (${scope}).\n`;
 }
 
-/** `@shop/customers is owned by team accounts (@shop/accounts-team)`. */
+/** `@shop/customers is owned by team accounts (@shop-org/accounts)`. */
 export function describeOwner(owner: Owner): string {
   if (owner.team === undefined) return `${owner.project} has no owning team`;
   return `${owner.project} is owned by team ${owner.team} (${owner.github ?? 'no GitHub handle in tools/teams.json'})`;

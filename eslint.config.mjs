@@ -1,16 +1,13 @@
 import nx from '@nx/eslint-plugin';
 
+import tagRules from './tools/tag-rules.json' with { type: 'json' };
+
 /**
- * The module-boundary rules of the house (see README, "Rules of the house").
+ * The module-boundary rules of the house (see README, "Rules of the house"), from
+ * tools/tag-rules.json: the one file both this lint rule and `pnpm boundaries` read.
  * Tags live in each package.json under `nx.tags`.
  */
-export const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:module', 'type:platform'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:module', 'type:platform'] },
-  { sourceTag: 'type:module', onlyDependOnLibsWithTags: ['type:module', 'type:platform'] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:tool'] },
-];
+export const depConstraints = tagRules.depConstraints;
 
 export default [
   ...nx.configs['flat/base'],

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { WORKSPACE_ROOT } from '../../workspace-copy.js';
+import type { BoundaryCheck } from '../check.js';
+import { runChecks } from '../run-checks.js';
+import { loadTagRules } from '../tag-rules.js';
+import { workspaceFixture, type FixtureProject } from '../workspace-fixture.js';
+import type { GraphEdge, PackageJson } from '../workspace.js';
+import { cycleCheck, stronglyConnected } from './cycle.js';
+import { deepImportCheck, isExported } from './deep-import.js';
+import { checks } from './index.js';
+import { moduleEntryCheck } from './module-entry.js';
+import { ownershipCheck } from './ownership.js';
+import { tagConstraintCheck } from './tag-constraint.js';
+import { undeclaredDependencyCheck } from './undeclared-dependency.js';
+
+/**
+ * Each check as a function over an in-memory workspace shaped like this one, with the real
+ * tools/tag-rules.json. The CLI over a planted copy of the real workspace is tools/test/boundaries.test.ts.
+ */
+const teams = { teams: { platform: { github: '@shop-org/platform', description: '' }, accounts: { github: '@shop-org/accounts', description: '' }, sales: { github: '@shop-org/sales', description: '' } } };
+const tagRules = loadTagRules(WORKSPACE_ROOT);
+
+const moduleExports = { '.': { '@shop/source': './src/index.ts' }, './module': { '@shop/source': './src/module.ts' } };
+type Fixture = Required<FixtureProject> & { packageJson: PackageJson };
+const fixtureProjects = (): Record<'db' | 'customers' | 'orders' | 'monolith', Fixture> => ({
+  db: { name: '@shop/platform-db', root: 'packages/platform/db', tags: ['scope:platform-db', 'type:platform', 'team:platform'], packageJson: { name: '@shop/platform-db', exports: { '.': './src/index.ts' } } },
+  customers: { name: '@shop/customers', root: 'packages/customers', tags: ['scope:customers', 'type:module', 'team:accounts'], packageJson: { name: '@shop/customers', exports: moduleExports, dependencies: { '@shop/platform-db': 'workspace:*' } } },
+  orders: { name: '@shop/orders', root: 'packages/orders', tags: ['scope:orders', 'type:module', 'team:sales'], packageJson: { name: '@shop/orders', exports: moduleExports, dependencies: { '@shop/customers': 'workspace:*', '@shop/platform-db': 'workspace:*' } } },
+  monolith: { name: '@shop/monolith', root: 'apps/monolith', tags: ['scope:monolith', 'type:app', 'team:platform'], packageJson: { name: '@shop/monolith', exports: { './compose': './src/compose.ts' }, dependencies: { '@shop/customers': 'workspace:*', '@shop/orders': 'workspace:*' } } },
+});
+/** The fixture's projects, after `edit` changed some of them. */
+const projectsWith = (edit: (projects: ReturnType<typeof fixtureProjects>) => void = () => {}): FixtureProject[] => {
+  const projects = fixtureProjects();
+  edit(projects);
+  return Object.values(projects);
+};
+const cleanFiles = {
+  'packages/customers/src/module.ts': "import { openDatabase } from '@shop/platform-db';\nimport { x } from './internal/x.js';\n",
+  'packages/orders/src/module.ts': "import type { CustomersApi } from '@shop/customers';\n",
+  'apps/monolith/src/compose.ts': "import { createCustomersModule } from '@shop/customers/module';\nimport { createOrdersModule } from '@shop/orders/module';\n",
+};
+
+async function findingsOf(check: BoundaryCheck, options: { files?: Record<string, string>; projects?: FixtureProject[]; graphEdges?: GraphEdge[] } = {}) {
+  const workspace = workspaceFixture({ projects: options.projects ?? projectsWith(), files: { ...cleanFiles, ...options.files }, graphEdges: options.graphEdges ?? [], teams, tagRules });
+  return (await runChecks(workspace, [check])).findings;
+}
+
+describe('the clean fixture', () => {
+  it('has no findings under any check', async () => {
+    const workspace = workspaceFixture({ projects: projectsWith(), files: cleanFiles, teams, tagRules });
+    expect((await runChecks(workspace, checks)).findings).toEqual([]);
+  });
+});
+
+describe('tag-constraint', () => {
+  it('reports a platform package importing a module, at the import, owned by the module team', async () => {
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
+    const findings = await findingsOf(tagConstraintCheck, { projects, files: { 'packages/platform/db/src/x.ts': "\n\nimport type { Customer } from '@shop/customers';\n" } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'tag-constraint',
+        where: { project: '@shop/platform-db', file: 'packages/platform/db/src/x.ts', line: 3 },
+        owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
+        message: '@shop/platform-db (type:platform) imports @shop/customers (type:module): a project tagged "type:platform" may depend only on projects tagged "type:platform".',
+        why: expect.stringMatching(/^Tags say which kinds of package may depend on which/),
+      }),
+    ]);
+  });
+
+  it('reports a package.json dependency nothing imports, at its line in package.json', async () => {
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
+    const findings = await findingsOf(tagConstraintCheck, { projects });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        where: { project: '@shop/platform-db', file: 'packages/platform/db/package.json', line: 7 },
+        message: expect.stringContaining('declares a dependency on @shop/customers'),
+      }),
+    ]);
+  });
+
+  it('reports an edge only Nx knows (an implicit dependency) at the package', async () => {
+    const findings = await findingsOf(tagConstraintCheck, { graphEdges: [{ source: '@shop/platform-db', target: '@shop/monolith', type: 'implicit' }] });
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'tag-constraint', where: { project: '@shop/platform-db' }, message: expect.stringContaining('depends (implicitly) on @shop/monolith') }),
+    ]);
+  });
+
+  it('reports a dependency of a project whose tags no rule mentions', async () => {
+    const projects = projectsWith((p) => {
+      p.customers.tags = ['scope:customers', 'team:accounts'];
+    });
+    const findings = await findingsOf(tagConstraintCheck, { projects });
+    const fromCustomers = findings.filter((f) => f.where.project === '@shop/customers');
+    expect(fromCustomers.map((f) => f.message)).toEqual([
+      '@shop/customers (scope:customers, team:accounts) imports @shop/platform-db (type:platform): it has no tag that any rule in tools/tag-rules.json mentions (tags: scope:customers, team:accounts), so it may depend on nothing.',
+    ]);
+  });
+
+  it('allows every edge of the clean fixture, type-only and dynamic imports included', async () => {
+    expect(await findingsOf(tagConstraintCheck, { files: { 'packages/orders/src/lazy.ts': "const c = await import('@shop/customers');\n" } })).toEqual([]);
+  });
+});
+
+describe('deep-import', () => {
+  it.each([
+    ['static', "import { customers } from '@shop/customers/src/internal/schema.js';"],
+    ['dynamic', "const schema = await import('@shop/customers/src/internal/schema.js');"],
+    ['require', "const schema = require('@shop/customers/src/internal/schema.js');"],
+    ['type-only', "import type { Row } from '@shop/customers/src/internal/schema.js';"],
+    ['re-export', "export * from '@shop/customers/src/internal/schema.js';"],
+  ])('reports a %s import outside the exports map', async (_kind, line) => {
+    const findings = await findingsOf(deepImportCheck, { files: { 'packages/orders/src/x.ts': `// first\n${line}\n` } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'deep-import',
+        where: { project: '@shop/orders', file: 'packages/orders/src/x.ts', line: 2 },
+        message: "'@shop/customers/src/internal/schema.js' is not in @shop/customers's exports map (it exports '.', './module').",
+        owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
+      }),
+    ]);
+  });
+
+  it('reports a relative path into another package', async () => {
+    const findings = await findingsOf(deepImportCheck, { files: { 'packages/orders/src/x.ts': "import { c } from '../../customers/src/internal/schema.js';\n" } });
+    expect(findings.map((f) => f.message)).toEqual(["'../../customers/src/internal/schema.js' reaches into @shop/customers by relative path (packages/customers/src/internal/schema.js), around its exports map."]);
+  });
+
+  it("reports the root of a package whose exports map has no '.' entry", async () => {
+    const findings = await findingsOf(deepImportCheck, { files: { 'packages/orders/src/x.ts': "import '@shop/monolith';\n" } });
+    expect(findings.map((f) => f.message)).toEqual(["'@shop/monolith' is not in @shop/monolith's exports map (it exports './compose')."]);
+  });
+
+  it('follows Node: exact keys, the longest matching * pattern, null blocks, conditions-only objects are the root', () => {
+    const exports = { '.': './i.js', './features/*': './f/*.js', './features/private/*': null };
+    expect(isExported(exports, '.')).toBe(true);
+    expect(isExported(exports, './features/a.js')).toBe(true);
+    expect(isExported(exports, './features/private/a.js')).toBe(false);
+    expect(isExported(exports, './other')).toBe(false);
+    expect(isExported({ import: './i.js', default: './i.cjs' }, '.')).toBe(true);
+    expect(isExported({ import: './i.js' }, './x')).toBe(false);
+    expect(isExported('./i.js', '.')).toBe(true);
+    expect(isExported(undefined, '.')).toBe(false);
+  });
+});
+
+describe('module-entry', () => {
+  it('reports a module importing another module ./module entry, and not the app doing the same', async () => {
+    const findings = await findingsOf(moduleEntryCheck, { files: { 'packages/orders/src/y.ts': "export { createCustomersModule } from '@shop/customers/module';\n" } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'module-entry',
+        where: { project: '@shop/orders', file: 'packages/orders/src/y.ts', line: 1 },
+        message: "@shop/orders (type:module) imports '@shop/customers/module', the factory entry of @shop/customers; only type:app packages may.",
+        owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
+      }),
+    ]);
+  });
+});
+
+describe('undeclared-dependency', () => {
+  it('reports an import of a workspace package missing from package.json', async () => {
+    const findings = await findingsOf(undeclaredDependencyCheck, { files: { 'packages/customers/src/z.ts': "import type { Order } from '@shop/orders';\n" } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'undeclared-dependency',
+        where: { project: '@shop/customers', file: 'packages/customers/src/z.ts', line: 1 },
+        message: "@shop/customers imports '@shop/orders' but its package.json does not list @shop/orders.",
+        owner: { project: '@shop/orders', team: 'sales', github: '@shop-org/sales' },
+      }),
+    ]);
+  });
+
+  it('accepts devDependencies (test-only imports) and npm packages', async () => {
+    const projects = projectsWith((p) => {
+      p.customers.packageJson.devDependencies = { '@shop/orders': 'workspace:*' };
+    });
+    expect(await findingsOf(undeclaredDependencyCheck, { projects, files: { 'packages/customers/test/z.test.ts': "import type { Order } from '@shop/orders';\nimport { z } from 'zod';\n" } })).toEqual([]);
+  });
+});
+
+describe('cycle', () => {
+  it('reports one finding per cycle, naming every edge and where it is made', async () => {
+    const projects = projectsWith((p) => {
+      p.customers.packageJson.dependencies = { '@shop/orders': 'workspace:*' };
+    });
+    const findings = await findingsOf(cycleCheck, { projects, files: { 'packages/customers/src/c.ts': "\nimport type { Order } from '@shop/orders';\n" } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'cycle',
+        message:
+          'dependency cycle @shop/customers → @shop/orders → @shop/customers (@shop/customers → @shop/orders at packages/customers/src/c.ts:2; @shop/orders → @shop/customers at packages/orders/src/module.ts:1).',
+        where: { project: '@shop/customers', file: 'packages/customers/src/c.ts', line: 2 },
+      }),
+    ]);
+  });
+
+  it('finds strongly connected components', () => {
+    const graph: Record<string, string[]> = { a: ['b'], b: ['c'], c: ['a', 'd'], d: ['e'], e: ['d'], f: [] };
+    expect(stronglyConnected(Object.keys(graph), (n) => graph[n] ?? []).filter((c) => c.length > 1)).toEqual([['d', 'e'], ['a', 'b', 'c']]);
+  });
+});
+
+describe('ownership', () => {
+  it('reports a package with no team: tag at its tags line, and one whose team tools/teams.json does not list', async () => {
+    const projects = projectsWith((p) => {
+      p.db.tags = ['scope:platform-db', 'type:platform'];
+      p.customers.tags = ['scope:customers', 'type:module', 'team:billing'];
+    });
+    const findings = await findingsOf(ownershipCheck, { projects });
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'unknown-team', where: { project: '@shop/customers' }, message: '@shop/customers is owned by team "billing", which tools/teams.json does not list.', owner: { project: '@shop/customers', team: 'billing', github: undefined } }),
+      expect.objectContaining({ rule: 'missing-team', where: { project: '@shop/platform-db' }, message: '@shop/platform-db has no team: tag.', owner: { project: '@shop/platform-db', team: undefined, github: undefined } }),
+    ]);
+  });
+
+  it('reports a package with two teams', async () => {
+    const projects = projectsWith((p) => {
+      p.db.tags = ['type:platform', 'team:platform', 'team:accounts'];
+    });
+    expect((await findingsOf(ownershipCheck, { projects })).map((f) => f.rule)).toEqual(['missing-team']);
+  });
+});
+
+describe('runChecks', () => {
+  it('rejects a finding whose rule the check does not declare', async () => {
+    const rogue: BoundaryCheck = { name: 'rogue', rules: [], run: (index) => tagConstraintCheck.run(index) };
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
+    await expect(runChecks(workspaceFixture({ projects, teams, tagRules }), [rogue])).rejects.toThrow('check rogue reported rule tag-constraint, which it does not declare');
+  });
+});

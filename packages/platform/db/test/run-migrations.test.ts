@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
-import { openDatabase, runMigrations, type Database, type ModuleMigrations } from '../src/index.js';
+import { openDatabase, runMigrations, setupDatabase, type Database, type ModuleMigrations } from '../src/index.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 // beta's only migration is OLDER than alpha's: a shared history table would skip it.
@@ -21,6 +21,7 @@ async function freshDatabase(): Promise<{ database: Database; target: TestDataba
   const target = await provisionTestDatabase('platform_db');
   const database = await openDatabase({ url: target.url });
   cleanups.push(target.drop, () => database.close());
+  await setupDatabase(database, [alpha, beta]);
   return { database, target };
 }
 
@@ -67,6 +68,7 @@ describe('embedded PGlite data directory', () => {
     const dataDir = path.join(dir, 'pglite');
 
     const first = await openDatabase({ dataDir });
+    await setupDatabase(first, [alpha]);
     await runMigrations(first, [alpha]);
     await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another process/);
     await first.close();

@@ -23,7 +23,8 @@ export function composeMonolith(options: { database: Database; logger: Logger; b
     readiness: [{ name: 'database', check: () => database.ping() }],
   });
 
-  const customers = createCustomersModule({ db: database.db, logger });
+  // Each module gets a drizzle handle whose statements run as its own Postgres role.
+  const customers = createCustomersModule({ db: database.forModule('customers'), logger });
   app.route('/', customers.routes);
 
   app.doc31('/openapi.json', {

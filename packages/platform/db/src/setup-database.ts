@@ -4,7 +4,7 @@ import type { Database } from './database.js';
 import { moduleRoles, reportingRole } from './module-roles.js';
 import { reportingGrants } from './reporting-views.js';
 import { adoptModuleSchema } from './adopt-module-schema.js';
-import { MIGRATION_LOCK_KEY, MIGRATIONS_SCHEMA, migrationsTableFor, type ModuleMigrations } from './run-migrations.js';
+import { MIGRATION_LOCK_KEY, MIGRATIONS_SCHEMA, type ModuleMigrations } from './run-migrations.js';
 
 export interface SetupDatabaseOptions {
   /**

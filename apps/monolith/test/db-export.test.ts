@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCustomersModule, customersMigrations } from '@shop/customers/module';
@@ -62,6 +63,6 @@ describe.runIf(adminUrl)('pnpm db:export <module>', () => {
       encoding: 'utf8',
     });
     expect(suite.status, `${suite.stdout}\n${suite.stderr}`).toBe(0);
-    expect(suite.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+(\d+) passed \(\1\)/);
+    expect(stripVTControlCharacters(suite.stdout)).toMatch(/Tests\s+(\d+) passed \(\1\)/);
   }, 120_000);
 });

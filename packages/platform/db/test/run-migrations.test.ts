@@ -68,9 +68,9 @@ describe('embedded PGlite data directory', () => {
     const dataDir = path.join(dir, 'pglite');
 
     const first = await openDatabase({ dataDir });
+    await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another process/);
     await setupDatabase(first, [alpha]);
     await runMigrations(first, [alpha]);
-    await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another process/);
     await first.close();
 
     const reopened = await openDatabase({ dataDir });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +76,17 @@ describe('embedded PGlite data directory', () => {
     const reopened = await openDatabase({ dataDir });
     cleanups.push(() => reopened.close());
     expect(await tablesIn(reopened, 'alpha')).toEqual(['things']);
-    // On-disk PGlite with set-up, migration and hand-over to the owner role takes ~8 s alone and
-    // more when every suite runs at once on a small machine.
+    // On-disk PGlite start-up (initdb in WASM) takes many seconds when every suite runs at once.
   }, 60_000);
+
+  it('takes over a lock whose owner died (kill -9 leaves the lock file behind)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const dataDir = path.join(dir, 'pglite');
+    // A pid that cannot be alive: beyond the kernel's pid_max (4194304 at most).
+    writeFileSync(`${dataDir}.lock`, '99999999');
+    const database = await openDatabase({ dataDir });
+    cleanups.push(() => database.close());
+    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+  });
 });

@@ -48,7 +48,8 @@ export default [
           checkMissingDependencies: true,
           checkObsoleteDependencies: true,
           checkVersionMismatches: true,
-          ignoredFiles: ['{projectRoot}/eslint.config.mjs', '{projectRoot}/vitest.config.mts', '{projectRoot}/**/*.test.ts', '{projectRoot}/test/**/*'],
+          // Benchmarks, like tests, are dev-time: their imports belong in devDependencies.
+          ignoredFiles: ['{projectRoot}/eslint.config.mjs', '{projectRoot}/vitest.config.mts', '{projectRoot}/**/*.test.ts', '{projectRoot}/test/**/*', '{projectRoot}/bench/**/*'],
           includeTransitiveDependencies: false,
           useLocalPathsForWorkspaceDependencies: false,
         },

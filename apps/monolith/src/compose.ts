@@ -62,13 +62,14 @@ export function composeMonolith(options: ComposeOptions): Monolith {
     ],
   });
 
-  const customers = createCustomersModule({ db: database.db, logger });
-  const billing = createBillingModule({ db: database.db, logger });
+  // Each module gets a drizzle handle whose statements run as its own Postgres role.
+  const customers = createCustomersModule({ db: database.forModule('customers'), logger });
+  const billing = createBillingModule({ db: database.forModule('billing'), logger });
   // Orders gets the other modules' APIs, in process here; an HTTP client could stand in later.
-  const orders = createOrdersModule({ db: database.db, logger, customers: customers.api, billing: billing.api });
-  const audit = createAuditModule({ db: database.db, logger, events: dispatcher });
+  const orders = createOrdersModule({ db: database.forModule('orders'), logger, customers: customers.api, billing: billing.api });
+  const audit = createAuditModule({ db: database.forModule('audit'), logger, events: dispatcher });
   const notifications = createNotificationsModule({
-    db: database.db,
+    db: database.forModule('notifications'),
     logger,
     events: dispatcher,
     mailer: options.smtpUrl ? smtpMailer(options.smtpUrl) : logMailer(logger.child({ module: 'notifications' })),

@@ -19,6 +19,12 @@ describe('monolith configuration', () => {
     expect(() => loadConfig(MonolithConfigSchema, { DATABASE_URL: 'mysql://x@y/z' })).toThrow(/^Invalid environment: DATABASE_URL: /);
   });
 
+  it('takes the module role prefix from DB_ROLE_PREFIX, shop_ by default, and rejects one that needs quoting', () => {
+    expect(loadConfig(MonolithConfigSchema, {}).DB_ROLE_PREFIX).toBe('shop_');
+    expect(loadConfig(MonolithConfigSchema, { DB_ROLE_PREFIX: 'acme_' }).DB_ROLE_PREFIX).toBe('acme_');
+    expect(() => loadConfig(MonolithConfigSchema, { DB_ROLE_PREFIX: 'Acme-' })).toThrow(/DB_ROLE_PREFIX/);
+  });
+
   it('rejects an out-of-range PORT', () => {
     expect(() => loadConfig(MonolithConfigSchema, { PORT: '70000' })).toThrow(/PORT/);
   });

@@ -11,6 +11,12 @@ export const MonolithConfigSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
     .optional(),
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  /** Module roles are `<prefix><module>` and `<prefix><module>_owner`; reporting is `<prefix>reporting`. */
+  DB_ROLE_PREFIX: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier prefix such as shop_')
+    .max(40)
+    .default('shop_'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

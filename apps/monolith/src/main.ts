@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { exitOnConfigError, loadConfig } from '@shop/platform-config';
-import { openDatabase, runMigrations } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase } from '@shop/platform-db';
 import { createLogger } from '@shop/platform-logging';
 import { composeMonolith, moduleMigrations } from './compose.js';
 import { MonolithConfigSchema } from './config.js';
@@ -12,10 +12,18 @@ const logger = createLogger({ level: config.LOG_LEVEL, service: 'monolith' });
 
 const database = await openDatabase(
   config.DATABASE_URL
-    ? { url: config.DATABASE_URL, onNotice: (message) => logger.debug({ notice: message }, 'postgres notice') }
-    : { dataDir: config.DATA_DIR },
+    ? { url: config.DATABASE_URL, rolePrefix: config.DB_ROLE_PREFIX, onNotice: (message) => logger.debug({ notice: message }, 'postgres notice') }
+    : { dataDir: config.DATA_DIR, rolePrefix: config.DB_ROLE_PREFIX },
 );
 logger.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.DATA_DIR } : {}) }, 'database opened');
+
+// Roles, schemas' ownership and grants first (what `pnpm db:setup` does): DATABASE_URL's login
+// must be able to create roles. Then each module's migrations run as its owner role.
+const { changes } = await setupDatabase(database, moduleMigrations);
+logger.info({ changes: changes.length, rolePrefix: database.rolePrefix }, 'database roles and grants in place');
+if (database.kind === 'pglite') {
+  logger.warn('PGlite: migrations run as the login and are then handed to each module owner role (PGlite cannot GRANT on its database)');
+}
 
 await runMigrations(database, moduleMigrations, (module, elapsedMs) =>
   logger.info({ module, elapsedMs: Math.round(elapsedMs) }, 'migrations applied'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { createLogger } from '@shop/platform-logging';
 import { composeMonolith, moduleMigrations, type Monolith } from '../src/compose.js';
 import { mountedRoutes, openApiGaps, type OpenApiDocument } from './openapi-coverage.js';
@@ -9,6 +9,7 @@ let monolith: Monolith;
 
 beforeAll(async () => {
   database = await openDatabase();
+  await setupDatabase(database, moduleMigrations);
   await runMigrations(database, moduleMigrations);
   monolith = composeMonolith({ database, logger: createLogger({ level: 'silent' }) });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
@@ -13,12 +13,17 @@ let customers: CustomersModule;
 let app: ReturnType<typeof createHttpApp>;
 
 beforeAll(async () => {
-  target = await provisionTestDatabase('customers');
+  // CUSTOMERS_TEST_DATABASE_URL: run this suite against an existing database (one restored from
+  // `pnpm db:export customers`, say) instead of a fresh one.
+  const existingUrl = process.env['CUSTOMERS_TEST_DATABASE_URL'];
+  target = existingUrl ? { url: existingUrl, drop: async () => {} } : await provisionTestDatabase('customers');
   database = await openDatabase({ url: target.url });
   // Only this module's schema is migrated: it must work with every other module absent.
+  await setupDatabase(database, [customersMigrations]);
   await runMigrations(database, [customersMigrations]);
   const logger = createLogger({ level: 'silent' });
-  customers = createCustomersModule({ db: database.db, logger });
+  // Every statement of the module runs as its own role, as in the monolith.
+  customers = createCustomersModule({ db: database.forModule('customers'), logger });
   app = createHttpApp({ logger });
   app.route('/', customers.routes);
 });

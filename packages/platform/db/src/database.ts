@@ -10,7 +10,17 @@ export interface MigrationTarget {
   migrationsFolder: string;
   migrationsTable: string;
   migrationsSchema: string;
+  /** The role the migration's statements run as (the module's owner role); absent: the login. */
+  role?: string;
 }
+
+/**
+ * How a module's statements come to run as its role on PostgreSQL (PGlite, with one connection,
+ * always uses `set-local-role`). Measured in `apps/monolith/bench/module-role-cost.ts`.
+ * - `pool-per-module`: a small pool per role whose connections log in with `role` set (default).
+ * - `set-local-role`: the shared pool, each statement wrapped in `BEGIN; SET LOCAL ROLE; …; COMMIT`.
+ */
+export type ModuleRoleStrategy = 'pool-per-module' | 'set-local-role';
 
 /**
  * One database for the whole process: embedded PGlite when no URL is given, PostgreSQL through
@@ -18,7 +28,17 @@ export interface MigrationTarget {
  */
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Drizzle as the login itself: for the host's own work (readiness, set-up), never handed to a
+   * module. A module gets `forModule(name)`.
+   */
   readonly db: Db;
+  /** Prefix of every role name (`DB_ROLE_PREFIX`, default `shop_`). */
+  readonly rolePrefix: string;
+  /** Drizzle whose every statement runs as the module's runtime role (`<prefix><module>`). */
+  forModule(module: string): Db;
+  /** Drizzle whose every statement runs as `role` (the login must be allowed to assume it). */
+  forRole(role: string): Db;
   /** Runs a raw statement and returns its rows, whatever the driver. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Resolves when the database answers a trivial query. */
@@ -30,7 +50,7 @@ export interface Database {
    * commit). Resolves once listening; the returned function stops listening.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
-  /** Applies one drizzle-kit migrations folder, tracked in its own history table. */
+  /** Applies one drizzle-kit migrations folder as `target.role`, tracked in its own history table. */
   migrate(target: MigrationTarget): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,4 +63,10 @@ export interface OpenDatabaseOptions {
   /** postgres.js pool size. */
   maxConnections?: number;
   onNotice?: (message: string) => void;
+  /** Prefix of the module roles `db:setup` creates; default `shop_`. */
+  rolePrefix?: string;
+  /** PostgreSQL only; default `pool-per-module`. */
+  moduleRoleStrategy?: ModuleRoleStrategy;
+  /** PostgreSQL, `pool-per-module` only: connections per module pool (default 5). */
+  moduleMaxConnections?: number;
 }

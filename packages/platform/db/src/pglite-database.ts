@@ -3,15 +3,19 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import type { Database, OpenDatabaseOptions } from './database.js';
+import type { Database, Db, OpenDatabaseOptions } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { DEFAULT_ROLE_PREFIX, assertIdentifier, moduleRoles } from './module-roles.js';
 import { rowsOf } from './rows-of.js';
+import { setLocalRolePglite } from './set-local-role-pglite.js';
 
 /**
  * Embedded PostgreSQL in this process. PGlite is single-connection and single-process: the data
  * directory is guarded by a lock file, since two processes opening one directory corrupt it.
+ * Roles and grants work as on a server; with one connection, a module's role is taken per
+ * transaction with `SET LOCAL ROLE` (see `setLocalRolePglite`).
  */
-export async function openPglite(dataDir: string | undefined, _options: OpenDatabaseOptions): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, options: OpenDatabaseOptions): Promise<Database> {
   let release = async () => {};
   let client: PGlite;
   if (dataDir) {
@@ -30,9 +34,19 @@ export async function openPglite(dataDir: string | undefined, _options: OpenData
     await client.waitReady;
   }
   const db = drizzle({ client });
+  const rolePrefix = options.rolePrefix ?? DEFAULT_ROLE_PREFIX;
+  const byRole = new Map<string, Db>();
+  const forRole = (role: string): Db => {
+    let scoped = byRole.get(role);
+    if (!scoped) byRole.set(role, (scoped = setLocalRolePglite(client, assertIdentifier('Role name', role))));
+    return scoped;
+  };
   return {
     kind: 'pglite',
     db,
+    rolePrefix,
+    forRole,
+    forModule: (module) => forRole(moduleRoles(module, rolePrefix).runtime),
     async rows(query) {
       return rowsOf(await db.execute(query));
     },
@@ -51,8 +65,8 @@ export async function openPglite(dataDir: string | undefined, _options: OpenData
         if (!client.closed) await unsubscribe();
       };
     },
-    async migrate(target) {
-      await migrate(db, target);
+    async migrate({ role, ...target }) {
+      await migrate(role ? (forRole(role) as Parameters<typeof migrate>[0]) : db, target);
     },
     async close() {
       try {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
-import { openDatabase, runMigrations, type Database, type ModuleMigrations } from '../src/index.js';
+import { openDatabase, runMigrations, setupDatabase, type Database, type ModuleMigrations } from '../src/index.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 // beta's only migration is OLDER than alpha's: a shared history table would skip it.
@@ -21,6 +21,7 @@ async function freshDatabase(): Promise<{ database: Database; target: TestDataba
   const target = await provisionTestDatabase('platform_db');
   const database = await openDatabase({ url: target.url });
   cleanups.push(target.drop, () => database.close());
+  await setupDatabase(database, [alpha, beta]);
   return { database, target };
 }
 
@@ -68,13 +69,26 @@ describe('embedded PGlite data directory', { timeout: 120_000 }, () => {
     const dataDir = path.join(dir, 'pglite');
 
     const first = await openDatabase({ dataDir });
-    await runMigrations(first, [alpha]);
     await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another process/);
+    await setupDatabase(first, [alpha]);
+    await runMigrations(first, [alpha]);
     await first.close();
 
     const reopened = await openDatabase({ dataDir });
     cleanups.push(() => reopened.close());
     expect(await tablesIn(reopened, 'alpha')).toEqual(['things']);
+    // On-disk PGlite start-up (initdb in WASM) takes many seconds when every suite runs at once.
+  }, 60_000);
+
+  it('takes over a lock whose owner died (kill -9 leaves the lock file behind)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const dataDir = path.join(dir, 'pglite');
+    // A pid that cannot be alive: beyond the kernel's pid_max (4194304 at most).
+    writeFileSync(`${dataDir}.lock`, '99999999');
+    const database = await openDatabase({ dataDir });
+    cleanups.push(() => database.close());
+    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
   });
 
   it('takes over a lock whose owner died (kill -9 leaves the lock file behind)', async () => {

@@ -1,0 +1,125 @@
+import ts from 'typescript';
+import type { Finding } from './finding.js';
+import { DB_RULES } from './rules.js';
+
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** drizzle-orm/pg-core constructors that put an object in the public schema. */
+const PUBLIC_SCHEMA_CONSTRUCTORS = new Set(['pgTable', 'pgView', 'pgMaterializedView', 'pgEnum', 'pgSequence', 'pgTableCreator']);
+/** Members of a `pgSchema(...)` that declare an object in it. */
+const SCHEMA_MEMBERS = new Set(['table', 'view', 'materializedView', 'enum', 'sequence']);
+
+type Located = Omit<Finding, 'owner'>;
+
+/**
+ * Checks a module's drizzle declarations across its source files: every table (view, enum, ...)
+ * lives in `pgSchema('<module>')`, and every `.references()` / `foreignKey()` points at a table
+ * declared on that schema. Reads the syntax only, so it needs neither a build nor a database.
+ */
+export function checkDrizzleSchema(files: readonly SourceFile[], module: string): Located[] {
+  const findings: Located[] = [];
+  const parsed = files.map(({ file, text }) => ({ file, source: ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true) }));
+  const at = (file: string, source: ts.SourceFile, node: ts.Node) => ({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+
+  // Pass 1: which variables are this module's pgSchema, and which tables are declared on it.
+  const ownSchemas = new Set<string>();
+  const ownTables = new Set<string>();
+  for (const { file, source } of parsed) {
+    visit(source, (node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'pgSchema') {
+        const [name] = node.arguments;
+        const schema = name && ts.isStringLiteralLike(name) ? name.text : null;
+        if (schema === module && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) ownSchemas.add(node.parent.name.text);
+        if (schema !== module) {
+          findings.push({
+            rule: 'db/table-outside-module-schema',
+            ...at(file, source, node),
+            message: `pgSchema(${schema === null ? '<not a string literal>' : `'${schema}'`}) in module "${module}": its objects must live in pgSchema('${module}').`,
+            ...DB_RULES['db/table-outside-module-schema'],
+          });
+        }
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && PUBLIC_SCHEMA_CONSTRUCTORS.has(node.expression.text)) {
+        findings.push({
+          rule: 'db/table-outside-module-schema',
+          ...at(file, source, node),
+          message: `${node.expression.text}() declares an object in the public schema, outside module "${module}"'s schema.`,
+          ...DB_RULES['db/table-outside-module-schema'],
+        });
+      }
+    });
+  }
+  for (const { source } of parsed) {
+    visit(source, (node) => {
+      if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer &&
+        ts.isCallExpression(node.initializer) &&
+        ts.isPropertyAccessExpression(node.initializer.expression) &&
+        ts.isIdentifier(node.initializer.expression.expression) &&
+        ownSchemas.has(node.initializer.expression.expression.text) &&
+        SCHEMA_MEMBERS.has(node.initializer.expression.name.text)
+      ) {
+        ownTables.add(node.name.text);
+      }
+    });
+  }
+
+  // Pass 2: every referenced table must be one of those.
+  for (const { file, source } of parsed) {
+    visit(source, (node) => {
+      if (!ts.isCallExpression(node)) return;
+      const targets: ts.Expression[] = [];
+      if (ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'references') {
+        const [callback] = node.arguments;
+        if (callback && ts.isArrowFunction(callback) && !ts.isBlock(callback.body)) targets.push(callback.body);
+        if (callback && ts.isArrowFunction(callback) && ts.isBlock(callback.body)) {
+          visit(callback.body, (inner) => {
+            if (ts.isReturnStatement(inner) && inner.expression) targets.push(inner.expression);
+          });
+        }
+      }
+      if (ts.isIdentifier(node.expression) && node.expression.text === 'foreignKey') {
+        const [config] = node.arguments;
+        if (config && ts.isObjectLiteralExpression(config)) {
+          for (const property of config.properties) {
+            if (ts.isPropertyAssignment(property) && property.name.getText(source) === 'foreignColumns' && ts.isArrayLiteralExpression(property.initializer)) {
+              targets.push(...property.initializer.elements);
+            }
+          }
+        }
+      }
+      for (const target of targets) {
+        const table = rootIdentifier(target);
+        if (table && !ownTables.has(table)) {
+          findings.push({
+            rule: 'db/cross-module-reference',
+            ...at(file, source, target),
+            message: `A foreign key in module "${module}" points at "${target.getText(source)}", which is not a table of pgSchema('${module}').`,
+            ...DB_RULES['db/cross-module-reference'],
+          });
+        }
+      }
+    });
+  }
+  return findings;
+}
+
+/** `customers.id`, `(customers.id as X)`, `customers['id']` → `customers`. */
+function rootIdentifier(expression: ts.Expression): string | null {
+  let current: ts.Expression = expression;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+    else if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = current.expression;
+    else return ts.isIdentifier(current) ? current.text : null;
+  }
+}
+
+export function visit(node: ts.Node, callback: (node: ts.Node) => void): void {
+  callback(node);
+  node.forEachChild((child) => visit(child, callback));
+}

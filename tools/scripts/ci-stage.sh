@@ -24,10 +24,13 @@ nx="pnpm exec nx"
 
 case $stage in
   boundaries)
-    # When the root script `pnpm boundaries` lands, it replaces this one line.
-    command="$nx sync:check && $nx $scope -t lint typecheck --outputStyle=static"
+    # `pnpm boundaries` first: every boundary rule in seconds, each finding explained (and, on
+    # GitHub, appended to the job summary by the command itself). Then generated files (tsconfig
+    # references, CODEOWNERS, docs/architecture.md) must be current, then lint and typecheck.
+    command="pnpm -s boundaries && $nx sync:check && pnpm -s docs:architecture --check && $nx $scope -t lint typecheck --outputStyle=static"
     explanation="This stage checks the rules of the house before any test runs, so **no database was started**.
-It runs \`nx sync:check\` (TypeScript project references match the package.json dependencies), lint
+It runs \`pnpm boundaries\` (tag rules on every edge, exports maps, module entries, cycles, ownership, database
+boundaries; its report is above), then \`nx sync:check\` (TypeScript project references match the package.json dependencies), lint
 (\`@nx/enforce-module-boundaries\`: who may import whom by \`type:\` tag, public entry points only, no cycles;
 \`@nx/dependency-checks\`: package.json declares exactly what the code imports) and typecheck (imports outside
 a package's \`exports\` map fail as TS2307). Each error below names the file, the line and the rule." ;;

@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycleRule } from '../src/boundaries/checks/cycle.js';
+import { databaseCheck } from '../src/boundaries/checks/database.js';
 import { deepImportRule } from '../src/boundaries/checks/deep-import.js';
 import { moduleEntryRule } from '../src/boundaries/checks/module-entry.js';
 import { missingTeamRule, unknownTeamRule } from '../src/boundaries/checks/ownership.js';
@@ -69,6 +70,15 @@ describe('planted violations', () => {
     });
     planted.push({ rule: unknownTeamRule, file: 'tools/package.json', line: tagsLine('tools/package.json'), owner: '@shop/tools is owned by team tooling (no GitHub handle in tools/teams.json)' });
 
+    // db/cross-module-sql-in-source: orders' code queries the customers schema behind its API.
+    plant(
+      databaseRule('db/cross-module-sql-in-source'),
+      'packages/orders/src/internal/planted-sql.ts',
+      "import { sql } from 'drizzle-orm';\nexport const planted = sql`select email from customers.customers`;\n",
+      2,
+      `@shop/customers is owned by team accounts (${github('accounts')})`,
+    );
+
     human = boundaries();
     json = boundaries(['--json']);
     summaryFile = path.join(workspace.root, 'step-summary.md');
@@ -76,7 +86,7 @@ describe('planted violations', () => {
     markdown = boundaries(['--markdown'], { GITHUB_STEP_SUMMARY: summaryFile });
   });
 
-  const rules = [tagConstraintRule, deepImportRule, moduleEntryRule, undeclaredDependencyRule, cycleRule, missingTeamRule, unknownTeamRule];
+  const rules = [tagConstraintRule, deepImportRule, moduleEntryRule, undeclaredDependencyRule, cycleRule, missingTeamRule, unknownTeamRule, databaseRule('db/cross-module-sql-in-source')];
   it.each(rules.map((rule) => [rule.id, rule] as const))('reports %s with where, why, how to fix and the owning team', (_id, rule) => {
     const { file, line, owner } = planted.find((p) => p.rule === rule) ?? { file: '', line: 0, owner: '' };
     expect(human.status).toBe(1);
@@ -129,6 +139,12 @@ function lineOf(file: string, text: string): number {
 }
 
 /** A team's GitHub handle, from the real tools/teams.json. */
+function databaseRule(id: string): Rule {
+  const rule = databaseCheck.rules.find((r) => r.id === id);
+  if (!rule) throw new Error(`no database rule ${id}`);
+  return rule;
+}
+
 function github(team: string): string {
   const handle = (JSON.parse(readFileSync(path.join(WORKSPACE_ROOT, 'tools/teams.json'), 'utf8')) as { teams: Record<string, { github: string }> }).teams[team]?.github;
   if (handle === undefined) throw new Error(`tools/teams.json has no team ${team}`);

@@ -33,6 +33,7 @@ const FRESH_MODULE_CHECKS: string[][] = [
   // First, before any task run could apply sync changes: the generator itself leaves the workspace in sync.
   ['node_modules/.bin/nx', 'sync:check'],
   ['node_modules/.bin/nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '-p', '@shop/loyalty', '@shop/monolith', '--skip-nx-cache', '--outputStyle=static'],
+  ['pnpm', '-s', 'boundaries'],
 ];
 
 describe('nx g @shop/tools:module loyalty --team=growth', () => {

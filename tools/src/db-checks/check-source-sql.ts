@@ -22,6 +22,7 @@ export function checkSourceSql({ file, text }: SourceFile, module: string, other
       file,
       line,
       message: `${kind} in module "${module}" names schema "${schema}" of another module.`,
+      crossed: schema,
       ...DB_RULES['db/cross-module-sql-in-source'],
     });
   };

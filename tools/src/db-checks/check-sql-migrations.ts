@@ -28,6 +28,7 @@ export function checkSqlMigration(source: string, file: string, module: string, 
         file,
         line: lineAt(text, statement.offset + reference.offset),
         message: `Migration of module "${module}" names schema "${reference.schema}" of another module${keyword ? ` (${keyword.toUpperCase()})` : ''}.`,
+        crossed: reference.schema,
         ...DB_RULES['db/cross-module-sql-in-migration'],
       });
     }

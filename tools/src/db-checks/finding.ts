@@ -12,6 +12,8 @@ export interface Finding {
   why: string;
   /** How to fix it. */
   fix: string;
+  /** The other module whose schema the violation reaches into, when there is one. */
+  crossed?: string;
   /** The owning team (`team:` tag of the module), when known. */
   owner?: string;
 }

@@ -1,5 +1,6 @@
 import type { BoundaryCheck } from '../check.js';
 import { cycleCheck } from './cycle.js';
+import { databaseCheck } from './database.js';
 import { deepImportCheck } from './deep-import.js';
 import { moduleEntryCheck } from './module-entry.js';
 import { ownershipCheck } from './ownership.js';
@@ -14,4 +15,5 @@ export const checks: readonly BoundaryCheck[] = [
   undeclaredDependencyCheck,
   cycleCheck,
   ownershipCheck,
+  databaseCheck,
 ];

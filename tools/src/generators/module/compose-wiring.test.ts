@@ -12,7 +12,7 @@ describe('wireIntoCompose', () => {
     const wired = wireIntoCompose(compose, wiring);
     expect(wired).toContain(wiring.importLine);
     expect(wired).toMatch(/moduleMigrations: readonly ModuleMigrations\[\] = \[[^\]]*, loyaltyMigrations\]/);
-    expect(wired).toMatch(/const loyalty = createLoyaltyModule\(\{ db: database.db, logger \}\);\n {2}app.route\('\/', loyalty.routes\);\n\n\s*app.doc31\(/);
+    expect(wired).toMatch(/const loyalty = createLoyaltyModule\(\{ db: database.forModule\('loyalty'\), logger \}\);\n {2}app.route\('\/', loyalty.routes\);\n\n\s*app.doc31\(/);
     expect(wireIntoCompose(wired ?? '', wiring)).toBe(wired); // idempotent
   });
 

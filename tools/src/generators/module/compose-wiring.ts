@@ -9,7 +9,7 @@ export function composeWiring(name: string, className: string): ComposeWiring {
   return {
     importLine: `import { create${className}Module, ${name}Migrations } from '@shop/${name}/module';`,
     migrations: `${name}Migrations`,
-    mountLines: [`  const ${name} = create${className}Module({ db: database.db, logger });`, `  app.route('/', ${name}.routes);`],
+    mountLines: [`  const ${name} = create${className}Module({ db: database.forModule('${name}'), logger });`, `  app.route('/', ${name}.routes);`],
   };
 }
 

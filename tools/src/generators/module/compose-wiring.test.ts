@@ -11,7 +11,7 @@ describe('wireIntoCompose', () => {
   it("adds the import, the migrations and the mount to the monolith's compose.ts", () => {
     const wired = wireIntoCompose(compose, wiring);
     expect(wired).toContain(wiring.importLine);
-    expect(wired).toMatch(/moduleMigrations: readonly ModuleMigrations\[\] = \[[^\]]*, loyaltyMigrations\]/);
+    expect(wired).toMatch(/moduleMigrations: readonly ModuleMigrations\[\] = \[[^\]]*,\s*loyaltyMigrations,?\s*\]/);
     expect(wired).toMatch(/const loyalty = createLoyaltyModule\(\{ db: database.forModule\('loyalty'\), logger \}\);\n {2}app.route\('\/', loyalty.routes\);\n\n\s*app.doc31\(/);
     expect(wireIntoCompose(wired ?? '', wiring)).toBe(wired); // idempotent
   });

@@ -25,6 +25,13 @@ async function freshDatabase(): Promise<{ database: Database; target: TestDataba
   return { database, target };
 }
 
+/** A PGlite data directory path in a fresh temporary folder, removed after the test. */
+function temporaryDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, 'pglite');
+}
+
 async function tablesIn(database: Database, schema: string): Promise<string[]> {
   const rows = await database.rows<{ table_name: string }>(
     sql`select table_name from information_schema.tables where table_schema = ${schema} order by table_name`,
@@ -64,9 +71,7 @@ describe('runMigrations', () => {
 // On-disk PGlite starts a WASM Postgres per open (seconds each on a loaded 2-core machine).
 describe('embedded PGlite data directory', { timeout: 120_000 }, () => {
   it('persists to disk and refuses a second opener while the first holds the lock', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    const dataDir = path.join(dir, 'pglite');
+    const dataDir = temporaryDataDir();
 
     const first = await openDatabase({ dataDir });
     await expect(openDatabase({ dataDir })).rejects.toThrow(/in use by another process/);
@@ -81,20 +86,7 @@ describe('embedded PGlite data directory', { timeout: 120_000 }, () => {
   }, 60_000);
 
   it('takes over a lock whose owner died (kill -9 leaves the lock file behind)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    const dataDir = path.join(dir, 'pglite');
-    // A pid that cannot be alive: beyond the kernel's pid_max (4194304 at most).
-    writeFileSync(`${dataDir}.lock`, '99999999');
-    const database = await openDatabase({ dataDir });
-    cleanups.push(() => database.close());
-    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
-  });
-
-  it('takes over a lock whose owner died (kill -9 leaves the lock file behind)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    const dataDir = path.join(dir, 'pglite');
+    const dataDir = temporaryDataDir();
     // A pid that cannot be alive: beyond the kernel's pid_max (4194304 at most).
     writeFileSync(`${dataDir}.lock`, '99999999');
     const database = await openDatabase({ dataDir });

@@ -1,12 +1,16 @@
+import { billingMigrations, createBillingModule } from '@shop/billing/module';
 import { createCustomersModule, customersMigrations } from '@shop/customers/module';
+import { createOrdersModule, ordersMigrations } from '@shop/orders/module';
 import { openDatabase, runMigrations, setupDatabase, type Database, type Db, type ModuleRoleStrategy } from '@shop/platform-db';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase } from '@shop/platform-testing';
 
 /**
- * What running each statement under the module's role costs, on the real write path: POST
- * /customers through the Hono app in-process (validation, service, repository INSERT ... RETURNING).
+ * What running each statement under the module's role costs, on the real write paths, through the
+ * Hono app in-process: POST /orders (orders asks customers whether the customer exists, then writes
+ * the order, its lines and its idempotency key: statements as two module roles per request) and
+ * POST /customers (one INSERT ... RETURNING plus its outbox row).
  * Variants: the login itself (no role, the baseline), a pool per module whose connections log in
  * with `role` set, and the shared pool with `SET LOCAL ROLE` per statement; plus PGlite's only
  * way. Prints mean and percentiles per request, sequential and with 16 in flight.
@@ -20,7 +24,7 @@ let sequence = 0;
 interface Variant {
   name: string;
   open: (url: string | undefined) => Promise<Database>;
-  db: (database: Database) => Db;
+  db: (database: Database, module: string) => Db;
   pglite?: boolean;
 }
 
@@ -28,7 +32,7 @@ const postgresVariant = (name: string, strategy: ModuleRoleStrategy | null): Var
   name,
   // Same pool size (10) for every variant, so only the role strategy differs.
   open: (url) => openDatabase({ url, maxConnections: 10, moduleMaxConnections: 10, ...(strategy ? { moduleRoleStrategy: strategy } : {}) }),
-  db: (database) => (strategy ? database.forModule('customers') : database.db),
+  db: (database, module) => (strategy ? database.forModule(module) : database.db),
 });
 
 const variants: Variant[] = [
@@ -36,27 +40,36 @@ const variants: Variant[] = [
   postgresVariant('postgres: pool per module, role at login', 'pool-per-module'),
   postgresVariant('postgres: shared pool, SET LOCAL ROLE per statement', 'set-local-role'),
   { name: 'pglite: login, no role (baseline)', open: () => openDatabase(), db: (d) => d.db, pglite: true },
-  { name: 'pglite: SET LOCAL ROLE per statement', open: () => openDatabase(), db: (d) => d.forModule('customers'), pglite: true },
+  { name: 'pglite: SET LOCAL ROLE per statement', open: () => openDatabase(), db: (d, module) => d.forModule(module), pglite: true },
 ];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(variant: Variant): Promise<string> {
+type Workload = 'POST /orders' | 'POST /customers';
+
+async function measure(variant: Variant, workload: Workload): Promise<string> {
   const target = variant.pglite ? { url: undefined, drop: async () => {} } : await provisionTestDatabase('bench_roles', adminUrl);
   const database = await variant.open(target.url);
   try {
-    await setupDatabase(database, [customersMigrations]);
-    await runMigrations(database, [customersMigrations]);
+    const migrations = [customersMigrations, billingMigrations, ordersMigrations];
+    await setupDatabase(database, migrations);
+    await runMigrations(database, migrations);
     const app = createHttpApp({ logger });
-    app.route('/', createCustomersModule({ db: variant.db(database), logger }).routes);
+    const customers = createCustomersModule({ db: variant.db(database, 'customers'), logger });
+    const billing = createBillingModule({ db: variant.db(database, 'billing'), logger });
+    const orders = createOrdersModule({ db: variant.db(database, 'orders'), logger, customers: customers.api, billing: billing.api });
+    app.route('/', customers.routes);
+    app.route('/', orders.routes);
+    const registered = await customers.api.register({ email: `bench.buyer.${Date.now()}@example.com`, name: 'Buyer' });
+    if (!registered.ok) throw new Error('could not register the benchmark customer');
+    const [path, body] =
+      workload === 'POST /orders'
+        ? ['/orders', () => ({ customerId: registered.customer.id, items: [{ sku: 'BENCH-1', quantity: 2, unitPriceCents: 1250 }] })]
+        : ['/customers', () => ({ email: `bench${++sequence}@example.com`, name: 'Bench' })];
     const post = async () => {
       const started = performance.now();
-      const res = await app.request('/customers', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `bench${++sequence}@example.com`, name: 'Bench' }),
-      });
-      if (res.status !== 201) throw new Error(`POST /customers answered ${res.status}`);
+      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body()) });
+      if (res.status !== 201) throw new Error(`${workload} answered ${res.status}`);
       return performance.now() - started;
     };
     for (let i = 0; i < 200; i++) await post(); // warm-up: connections, JIT, plans
@@ -81,13 +94,16 @@ async function measure(variant: Variant): Promise<string> {
 }
 
 if (!adminUrl) process.stdout.write('(no BENCH_DATABASE_URL or TEST_DATABASE_URL: PostgreSQL variants skipped)\n');
-process.stdout.write(`POST /customers, ${requests} requests per variant after 200 warm-up\n`);
+process.stdout.write(`${requests} requests per variant and path, after 200 warm-up\n`);
 // Rounds interleave the variants, so a noisy neighbour on a shared machine hits them all alike.
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 2);
 for (let round = 1; round <= rounds; round++) {
   process.stdout.write(`round ${round}\n`);
-  for (const variant of variants) {
-    if (!variant.pglite && !adminUrl) continue;
-    process.stdout.write(`  ${await measure(variant)}\n`);
+  for (const workload of ['POST /orders', 'POST /customers'] as const) {
+    process.stdout.write(`  ${workload}\n`);
+    for (const variant of variants) {
+      if (!variant.pglite && !adminUrl) continue;
+      process.stdout.write(`    ${await measure(variant, workload)}\n`);
+    }
   }
 }

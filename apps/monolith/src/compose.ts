@@ -22,7 +22,7 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
 export const OPENAPI_PATH = '/openapi.json';
 
 /** Modules with an outbox: the dispatcher delivers their events. */
-export const eventPublishers: readonly string[] = ['customers'];
+export const eventPublishers: readonly string[] = ['customers', 'orders', 'billing'];
 
 export interface Monolith {
   app: OpenAPIHono;

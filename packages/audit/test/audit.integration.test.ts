@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { defineEvent, Dispatcher, publish } from '@shop/platform-events';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
@@ -25,6 +25,7 @@ beforeAll(async () => {
   database = await openDatabase({ url: target.url });
   const publisher = { name: 'audit_test_pub', migrationsFolder: fileURLToPath(new URL('./fixtures/audit_test_pub', import.meta.url)) };
   // The audit schema and a stand-in publisher; no other module's schema exists.
+  await setupDatabase(database, [auditMigrations, publisher]);
   await runMigrations(database, [auditMigrations, publisher]);
   const logger = createLogger({ level: 'silent' });
   dispatcher = new Dispatcher({ database, logger, publishers: ['audit_test_pub'] });

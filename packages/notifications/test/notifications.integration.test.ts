@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerRegisteredV1 } from '@shop/customers';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { Dispatcher, publish } from '@shop/platform-events';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
@@ -22,6 +22,7 @@ beforeAll(async () => {
   target = await provisionTestDatabase('notifications');
   database = await openDatabase({ url: target.url });
   const customersOutbox = { name: 'customers', migrationsFolder: fileURLToPath(new URL('./fixtures/customers_outbox', import.meta.url)) };
+  await setupDatabase(database, [notificationsMigrations, customersOutbox]);
   await runMigrations(database, [notificationsMigrations, customersOutbox]);
   const logger = createLogger({ level: 'silent' });
   dispatcher = new Dispatcher({ database, logger, publishers: ['customers'], backoff: { baseMs: 300, maxMs: 300 } });

@@ -21,8 +21,12 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
 
 export const OPENAPI_PATH = '/openapi.json';
 
-/** Modules with an outbox: the dispatcher delivers their events. */
-export const eventPublishers: readonly string[] = ['customers', 'orders', 'billing'];
+/**
+ * Modules with an outbox: the dispatcher delivers their events. Order is guaranteed per aggregate
+ * only; across publishers, each pass delivers in this order, so a registration usually reaches
+ * subscribers before its customer's orders, and a charge before the order it paid.
+ */
+export const eventPublishers: readonly string[] = ['customers', 'billing', 'orders'];
 
 export interface Monolith {
   app: OpenAPIHono;

@@ -4,7 +4,7 @@ import { billingMigrations, createBillingModule } from '@shop/billing/module';
 import { createCustomersModule, customersMigrations } from '@shop/customers/module';
 import { createNotificationsModule, logMailer, notificationsMigrations, smtpMailer } from '@shop/notifications/module';
 import { createOrdersModule, ordersMigrations } from '@shop/orders/module';
-import type { Database, ModuleMigrations } from '@shop/platform-db';
+import { moduleRoles, type Database, type ModuleMigrations } from '@shop/platform-db';
 import { Dispatcher } from '@shop/platform-events';
 import { createHttpApp } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
@@ -54,6 +54,8 @@ export function composeMonolith(options: ComposeOptions): Monolith {
     database,
     logger: logger.child({ component: 'dispatcher' }),
     publishers: eventPublishers,
+    // A subscriber's handler runs as its module's role, like the rest of the module's statements.
+    handlerRole: (subscriber) => moduleRoles(subscriber, database.rolePrefix).runtime,
     ...(options.eventsPollIntervalMs === undefined ? {} : { pollIntervalMs: options.eventsPollIntervalMs }),
   });
   const app = createHttpApp({

@@ -30,6 +30,40 @@ describe('integration events over the real process', () => {
     expect(notifications.body.items).toEqual([expect.objectContaining({ kind: 'welcome', channel: 'email', recipient: created.body.email })]);
   });
 
+  it('an order placed and paid reaches the audit log in order, and the customer gets a confirmation and a receipt', async () => {
+    const customer = await call('POST', '/customers', { email: uniqueEmail('order-events'), name: 'Olive' });
+    expect(customer.status).toBe(201);
+    const customerId: string = customer.body.id;
+    const placed = await call('POST', '/orders', { customerId, items: [{ sku: 'BOOK-1', quantity: 2, unitPriceCents: 1250 }] });
+    expect(placed.status).toBe(201);
+    const orderId: string = placed.body.id;
+    const paid = await call('POST', `/orders/${orderId}/pay`);
+    expect(paid.body.status).toBe('paid');
+    const chargeId: string = paid.body.chargeId;
+
+    type Entry = { position: number; type: string; aggregateId: string };
+    const ofOrder = async () => {
+      const byOrder = await call('GET', '/audit/events?module=orders&limit=100');
+      const byCharge = await call('GET', '/audit/events?module=billing&limit=100');
+      const items = [...(byOrder.body.items as Entry[]), ...(byCharge.body.items as Entry[])];
+      return items.filter((e) => e.aggregateId === orderId || e.aggregateId === chargeId).sort((a, b) => a.position - b.position);
+    };
+    const entries = await eventually(ofOrder, (items) => items.length >= 3);
+    // Per aggregate, commit order; the order's two events bracket its charge's.
+    expect(entries.filter((e) => e.aggregateId === orderId).map((e) => e.type)).toEqual(['orders.order-placed', 'orders.order-paid']);
+    expect(entries.filter((e) => e.aggregateId === chargeId).map((e) => e.type)).toEqual(['billing.charge-succeeded']);
+
+    const notifications = await eventually(
+      () => call('GET', `/notifications?customerId=${customerId}`),
+      (res) => res.body.items.length >= 3,
+    );
+    expect(notifications.body.items.map((n: { kind: string; recipient: string }) => [n.kind, n.recipient])).toEqual([
+      ['welcome', customer.body.email],
+      ['order-confirmation', customer.body.email],
+      ['payment-receipt', customer.body.email],
+    ]);
+  });
+
   it('reports the dispatcher backlog in /ready', async () => {
     const ready = await call('GET', '/ready');
     expect(ready.status).toBe(200);

@@ -4,7 +4,7 @@ import { billingMigrations, createBillingModule } from '@shop/billing/module';
 import { createCustomersModule, customersMigrations } from '@shop/customers/module';
 import { createNotificationsModule, logMailer, notificationsMigrations, smtpMailer } from '@shop/notifications/module';
 import { createOrdersModule, ordersMigrations } from '@shop/orders/module';
-import type { Database, ModuleMigrations } from '@shop/platform-db';
+import { moduleRoles, type Database, type ModuleMigrations } from '@shop/platform-db';
 import { Dispatcher } from '@shop/platform-events';
 import { createHttpApp } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
@@ -21,8 +21,12 @@ export const moduleMigrations: readonly ModuleMigrations[] = [
 
 export const OPENAPI_PATH = '/openapi.json';
 
-/** Modules with an outbox: the dispatcher delivers their events. */
-export const eventPublishers: readonly string[] = ['customers'];
+/**
+ * Modules with an outbox: the dispatcher delivers their events. Order is guaranteed per aggregate
+ * only; across publishers, each pass delivers in this order, so a registration usually reaches
+ * subscribers before its customer's orders, and a charge before the order it paid.
+ */
+export const eventPublishers: readonly string[] = ['customers', 'billing', 'orders'];
 
 export interface Monolith {
   app: OpenAPIHono;
@@ -50,6 +54,8 @@ export function composeMonolith(options: ComposeOptions): Monolith {
     database,
     logger: logger.child({ component: 'dispatcher' }),
     publishers: eventPublishers,
+    // A subscriber's handler runs as its module's role, like the rest of the module's statements.
+    handlerRole: (subscriber) => moduleRoles(subscriber, database.rolePrefix).runtime,
     ...(options.eventsPollIntervalMs === undefined ? {} : { pollIntervalMs: options.eventsPollIntervalMs }),
   });
   const app = createHttpApp({

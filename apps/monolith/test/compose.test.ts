@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
+import { createAuditModule } from '@shop/audit/module';
+import { Dispatcher } from '@shop/platform-events';
 import { createLogger } from '@shop/platform-logging';
 import { composeMonolith, moduleMigrations, type Monolith } from '../src/compose.js';
 import { mountedRoutes, openApiGaps, type OpenApiDocument } from './openapi-coverage.js';
@@ -112,5 +114,35 @@ describe('composeMonolith', () => {
     expect(notes.items.map((n) => n.kind)).toEqual(['welcome']);
     const after = (await (await monolith.app.request('/ready')).json()) as { checks: { events: unknown } };
     expect(after.checks.events).toEqual({ status: 'ok', undelivered: 0, oldestAgeMs: null, dead: 0 });
+  });
+
+  it('delivers an order placed and paid to the audit log in commit order per aggregate, and to notifications', async () => {
+    const customer = (await (await postJson(monolith.app, '/customers', { email: 'audited@example.com', name: 'Audited' })).json()) as { id: string };
+    const order = (await (await postJson(monolith.app, '/orders', { customerId: customer.id, items: [{ sku: 'A', quantity: 1, unitPriceCents: 700 }] })).json()) as { id: string };
+    // As in the running monolith, where each commit's NOTIFY wakes the dispatcher.
+    await monolith.dispatcher.runUntilIdle();
+    const paid = (await (await postJson(monolith.app, `/orders/${order.id}/pay`)).json()) as { status: string; chargeId: string };
+    expect(paid.status).toBe('paid');
+    await monolith.dispatcher.runUntilIdle();
+
+    type Entry = { position: number; type: string; module: string; aggregateId: string; payload: { orderId?: string } };
+    const entries = ((await (await monolith.app.request('/audit/events?limit=100')).json()) as { items: Entry[] }).items;
+    const ofOrder = entries.filter((e) => e.aggregateId === order.id || e.payload.orderId === order.id);
+    expect(ofOrder.map((e) => [e.type, e.aggregateId])).toEqual([
+      ['orders.order-placed', order.id],
+      ['billing.charge-succeeded', paid.chargeId],
+      ['orders.order-paid', order.id],
+    ]);
+    expect(ofOrder.map((e) => e.module)).toEqual(['orders', 'billing', 'orders']);
+    // What `pnpm audit:verify` runs: the hash chain over every entry, and entries vs. inbox.
+    const audit = createAuditModule({ db: database.forModule('audit'), logger: createLogger({ level: 'silent' }), events: new Dispatcher({ database, logger: createLogger({ level: 'silent' }), publishers: [] }) });
+    expect(await audit.api.verify()).toMatchObject({ ok: true, entries: entries.length });
+
+    const notes = (await (await monolith.app.request(`/notifications?customerId=${customer.id}`)).json()) as { items: { kind: string; recipient: string }[] };
+    expect(notes.items.map((n) => [n.kind, n.recipient])).toEqual([
+      ['welcome', 'audited@example.com'],
+      ['order-confirmation', 'audited@example.com'],
+      ['payment-receipt', 'audited@example.com'],
+    ]);
   });
 });

@@ -12,6 +12,8 @@ import { AuditService } from './internal/audit-service.js';
 export const auditMigrations: ModuleMigrations = {
   name: 'audit',
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  // The log and its inbox: the running module may add entries, never change or remove them.
+  appendOnlyTables: ['entries', 'inbox'],
 };
 
 export interface AuditModuleDeps {

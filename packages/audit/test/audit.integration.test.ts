@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { moduleRoles, openDatabase, rowsOf, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { defineEvent, Dispatcher, publish } from '@shop/platform-events';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
@@ -19,16 +19,23 @@ let database: Database;
 let audit: AuditModule;
 let dispatcher: Dispatcher;
 let app: ReturnType<typeof createHttpApp>;
+const handlerRoles: string[] = [];
 
 beforeAll(async () => {
   target = await provisionTestDatabase('audit');
   database = await openDatabase({ url: target.url });
   const publisher = { name: 'audit_test_pub', migrationsFolder: fileURLToPath(new URL('./fixtures/audit_test_pub', import.meta.url)) };
   // The audit schema and a stand-in publisher; no other module's schema exists.
+  await setupDatabase(database, [auditMigrations, publisher]);
   await runMigrations(database, [auditMigrations, publisher]);
   const logger = createLogger({ level: 'silent' });
-  dispatcher = new Dispatcher({ database, logger, publishers: ['audit_test_pub'] });
-  audit = createAuditModule({ db: database.db, logger, events: dispatcher });
+  // As in the monolith: the module's statements and its event handler run as its own role.
+  dispatcher = new Dispatcher({ database, logger, publishers: ['audit_test_pub'], handlerRole: (s) => moduleRoles(s, database.rolePrefix).runtime });
+  // Next to audit's own handler, a probe on the same delivery: which role the handler runs as.
+  dispatcher.subscriber('audit').subscribe(OtherThing, async (tx) => {
+    handlerRoles.push(...rowsOf<{ role: string }>(await tx.execute(sql`select current_user::text as role`)).map((r) => r.role));
+  });
+  audit = createAuditModule({ db: database.forModule('audit'), logger, events: dispatcher });
   app = createHttpApp({ logger });
   app.route('/', audit.routes);
 
@@ -139,6 +146,37 @@ describe('audit module, in a database holding only its own schema and a test pub
       select 8, gen_random_uuid(), type, version, module, aggregate_id, payload, occurred_at, recorded_at, hash, hash from audit.entries where position = 7`)).toMatchObject({
       ok: false,
       position: 8,
+    });
+  });
+
+  describe('roles', () => {
+    it('runs the event handler as the audit role, and the delivery bookkeeping as the login again', async () => {
+      expect(handlerRoles.length).toBeGreaterThan(0);
+      expect(new Set(handlerRoles)).toEqual(new Set([moduleRoles('audit', database.rolePrefix).runtime]));
+      const [login] = await database.rows<{ role: string }>(sql`select current_user::text as role`);
+      const delivered = await database.rows<{ n: number }>(sql`select count(*)::int as n from audit_test_pub.outbox_deliveries where status = 'delivered'`);
+      expect(login?.role).not.toBe(moduleRoles('audit', database.rolePrefix).runtime);
+      expect(delivered[0]?.n).toBeGreaterThan(0);
+    });
+
+    /** Drizzle wraps the driver's error: the reason is in its cause. */
+    const failureOf = async (statement: Promise<unknown>) => {
+      const error = await statement.then(
+        () => undefined,
+        (e: unknown) => e as Error & { cause?: Error },
+      );
+      return error?.cause?.message ?? error?.message ?? 'succeeded';
+    };
+
+    it('lets the audit role append and read, but not update, delete or truncate its log', async () => {
+      const asAudit = database.forModule('audit');
+      expect((await asAudit.execute(sql`select count(*) from audit.entries`)) !== undefined).toBe(true);
+      expect(await failureOf(asAudit.execute(sql`update audit.entries set type = 'forged' where position = 1`))).toMatch(/permission denied/);
+      expect(await failureOf(asAudit.execute(sql`delete from audit.entries where position = 1`))).toMatch(/permission denied/);
+      expect(await failureOf(asAudit.execute(sql`truncate audit.entries`))).toMatch(/permission denied/);
+      expect(await failureOf(asAudit.execute(sql`delete from audit.inbox`))).toMatch(/permission denied/);
+      const [first] = await database.rows<{ type: string }>(sql`select type from audit.entries where position = 1`);
+      expect(first?.type).toBe(ThingDone.type);
     });
   });
 });

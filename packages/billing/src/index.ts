@@ -20,3 +20,11 @@ export {
   type RefundResult,
 } from './schemas.js';
 export { BillingErrorCode, type BillingApi } from './billing-api.js';
+export {
+  ChargeSucceededV1,
+  ChargeDeclinedV1,
+  RefundIssuedV1,
+  type ChargeSucceededPayload,
+  type ChargeDeclinedPayload,
+  type RefundIssuedPayload,
+} from './events.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
@@ -33,6 +33,7 @@ beforeAll(async () => {
   target = await provisionTestDatabase('billing');
   database = await openDatabase({ url: target.url });
   // Only this module's schema is migrated: it must work with every other module absent.
+  await setupDatabase(database, [billingMigrations]);
   await runMigrations(database, [billingMigrations]);
   counted = countingProvider();
   billing = createBillingModule({ db: database.db, logger, paymentProvider: counted.provider });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CustomerRegisteredV1 } from '@shop/customers';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '@shop/orders';
+import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { Dispatcher, publish } from '@shop/platform-events';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
@@ -22,9 +23,11 @@ beforeAll(async () => {
   target = await provisionTestDatabase('notifications');
   database = await openDatabase({ url: target.url });
   const customersOutbox = { name: 'customers', migrationsFolder: fileURLToPath(new URL('./fixtures/customers_outbox', import.meta.url)) };
-  await runMigrations(database, [notificationsMigrations, customersOutbox]);
+  const ordersOutbox = { name: 'orders', migrationsFolder: fileURLToPath(new URL('./fixtures/orders_outbox', import.meta.url)) };
+  await setupDatabase(database, [notificationsMigrations, customersOutbox, ordersOutbox]);
+  await runMigrations(database, [notificationsMigrations, customersOutbox, ordersOutbox]);
   const logger = createLogger({ level: 'silent' });
-  dispatcher = new Dispatcher({ database, logger, publishers: ['customers'], backoff: { baseMs: 300, maxMs: 300 } });
+  dispatcher = new Dispatcher({ database, logger, publishers: ['customers', 'orders'], backoff: { baseMs: 300, maxMs: 300 } });
   const mailer = {
     async send(message: MailMessage) {
       if (mailerDown) throw new Error('SMTP server unreachable');
@@ -95,5 +98,83 @@ describe('notifications module, in a database holding only its own schema and a 
   it('answers 400 without a valid customerId', async () => {
     expect((await app.request('/notifications')).status).toBe(400);
     expect((await app.request('/notifications?customerId=nope')).status).toBe(400);
+  });
+
+  describe('order events', () => {
+    const items = [
+      { sku: 'BOOK-1', quantity: 2, unitPriceCents: 1250, lineTotalCents: 2500 },
+      { sku: 'PEN-7', quantity: 1, unitPriceCents: 199, lineTotalCents: 199 },
+    ];
+    /** What the orders module publishes, published here by its stand-in. */
+    async function placed(customerId: string) {
+      const order = { orderId: randomUUID(), customerId, items, totalCents: 2699, placedAt: new Date().toISOString() };
+      await database.db.transaction((tx) => publish(tx, OrderPlacedV1, order, { aggregateId: order.orderId }));
+      return order;
+    }
+    const at = () => new Date().toISOString();
+
+    it('sends an order confirmation and a payment receipt to the registered email, in order', async () => {
+      const dee = await registered('Dee');
+      const order = await placed(dee.customerId);
+      const chargeId = randomUUID();
+      await database.db.transaction((tx) =>
+        publish(tx, OrderPaidV1, { orderId: order.orderId, customerId: dee.customerId, totalCents: 2699, chargeId, paidAt: at() }, { aggregateId: order.orderId }),
+      );
+      await dispatcher.runUntilIdle();
+      const list = await listFor(dee.customerId);
+      expect(list.map((n) => [n.kind, n.channel, n.recipient])).toEqual([
+        ['welcome', 'email', dee.email],
+        ['order-confirmation', 'email', dee.email],
+        ['payment-receipt', 'email', dee.email],
+      ]);
+      expect(list[1]?.subject).toBe(`Order ${order.orderId} confirmed`);
+      expect(list[1]?.body).toContain('2 × BOOK-1  25.00');
+      expect(list[1]?.body).toContain('Total: 26.99');
+      expect(list[2]?.body).toContain(`payment of 26.99 for order ${order.orderId} (charge ${chargeId})`);
+      // Each went through the Mailer port, exactly as recorded.
+      expect(sent.filter((m) => m.to === dee.email).map((m) => m.text)).toEqual(list.map((n) => n.body));
+    });
+
+    it('notifies a failed payment and a cancellation with its refund', async () => {
+      const eve = await registered('Eve');
+      const order = await placed(eve.customerId);
+      const refundId = randomUUID();
+      await database.db.transaction(async (tx) => {
+        await publish(tx, OrderPaymentFailedV1, { orderId: order.orderId, customerId: eve.customerId, totalCents: 2699, chargeId: randomUUID(), failedAt: at() }, { aggregateId: order.orderId });
+      });
+      await database.db.transaction(async (tx) => {
+        await publish(
+          tx,
+          OrderCancelledV1,
+          { orderId: order.orderId, customerId: eve.customerId, totalCents: 2699, previousStatus: 'paid', refundId, cancelledAt: at() },
+          { aggregateId: order.orderId },
+        );
+      });
+      await dispatcher.runUntilIdle();
+      const list = await listFor(eve.customerId);
+      expect(list.map((n) => n.kind)).toEqual(['welcome', 'order-confirmation', 'payment-failed', 'order-cancelled']);
+      expect(list[2]?.body).toContain('was declined');
+      expect(list[3]?.body).toContain(`We refunded 26.99 (refund ${refundId})`);
+    });
+
+    it('waits for the customer registration when an order event arrives first, then notifies once', async () => {
+      const customer = { customerId: randomUUID(), email: `late.${Date.now()}@example.com`, name: 'Late', registeredAt: at() };
+      await placed(customer.customerId);
+      await dispatcher.runUntilIdle();
+      expect(await listFor(customer.customerId)).toEqual([]);
+      const [delivery] = await database.rows<{ status: string; last_error: string }>(
+        sql`select status, last_error from orders.outbox_deliveries where subscriber = 'notifications' and aggregate_id in (select aggregate_id from orders.outbox where payload->>'customerId' = ${customer.customerId})`,
+      );
+      expect(delivery).toMatchObject({ status: 'pending', last_error: expect.stringContaining('no contact yet') });
+
+      await database.db.transaction((tx) => publish(tx, CustomerRegisteredV1, customer, { aggregateId: customer.customerId }));
+      await dispatcher.runUntilIdle();
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      await dispatcher.runUntilIdle();
+      expect((await listFor(customer.customerId)).map((n) => [n.kind, n.recipient])).toEqual([
+        ['welcome', customer.email],
+        ['order-confirmation', customer.email],
+      ]);
+    });
   });
 });

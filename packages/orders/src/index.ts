@@ -28,3 +28,13 @@ export {
   type PayOrderResult,
   type CancelOrderResult,
 } from './orders-api.js';
+export {
+  OrderPlacedV1,
+  OrderPaidV1,
+  OrderPaymentFailedV1,
+  OrderCancelledV1,
+  type OrderPlacedPayload,
+  type OrderPaidPayload,
+  type OrderPaymentFailedPayload,
+  type OrderCancelledPayload,
+} from './events.js';

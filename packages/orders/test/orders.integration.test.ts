@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type Database } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
@@ -21,6 +21,7 @@ beforeAll(async () => {
   database = await openDatabase({ url: target.url });
   // Only the orders schema is migrated: customers and billing are fakes of their public APIs,
   // and their tables do not exist in this database.
+  await setupDatabase(database, [ordersMigrations]);
   await runMigrations(database, [ordersMigrations]);
   const logger = createLogger({ level: 'silent' });
   orders = createOrdersModule({ db: database.db, logger, customers, billing });

@@ -9,8 +9,11 @@ import { parseTeams, TEAMS_FILE, teamOf } from '../ownership/teams.js';
 import type { ModuleFacts } from './architecture-model.js';
 import { stubDeps } from './stub-deps.js';
 
-/** A module declares an event by exporting its schema from its public API under this name. */
-const EVENT_SCHEMA = /EventSchema$/;
+/**
+ * A module declares an event by exporting it from its public API under one of these names: a
+ * `defineEvent` definition (`OrderPlacedV1`, see @shop/platform-events) or a bare `…EventSchema`.
+ */
+const EVENT_SCHEMA = /(EventSchema|[a-z]V\d+)$/;
 
 /** Reads every `type:module` project of the Nx project graph into the facts docs/architecture.md shows. */
 export async function collectArchitecture(workspaceRoot: string, graph?: ProjectGraph): Promise<ModuleFacts[]> {

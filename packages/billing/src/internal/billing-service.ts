@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { DbTransaction } from '@shop/platform-db';
+import { publish } from '@shop/platform-events';
 import type { Logger } from '@shop/platform-logging';
 import { BillingErrorCode, type BillingApi } from '../billing-api.js';
+import { ChargeDeclinedV1, ChargeSucceededV1, RefundIssuedV1 } from '../events.js';
 import {
   ChargeOrderInputSchema,
   ListChargesQuerySchema,
@@ -38,6 +41,24 @@ function outcomeOf(row: ChargeRow): ChargeOrderResult {
   return { ok: true, charge: toCharge(row) };
 }
 
+/** `billing.charge-succeeded` or `billing.charge-declined`, in the transaction that settled `row`. */
+async function publishSettlement(tx: DbTransaction, row: ChargeRow): Promise<void> {
+  const common = { chargeId: row.id, orderId: row.orderId, amountCents: row.amountCents };
+  const at = row.updatedAt.toISOString();
+  if (row.status === 'succeeded') await publish(tx, ChargeSucceededV1, { ...common, succeededAt: at }, { aggregateId: row.id });
+  else await publish(tx, ChargeDeclinedV1, { ...common, declineCode: row.declineCode ?? 'unknown', declinedAt: at }, { aggregateId: row.id });
+}
+
+/** `billing.refund-issued`, in the transaction that recorded the refund. */
+async function publishRefund(tx: DbTransaction, refund: RefundRow, charge: ChargeRow): Promise<void> {
+  await publish(
+    tx,
+    RefundIssuedV1,
+    { refundId: refund.id, chargeId: charge.id, orderId: charge.orderId, amountCents: refund.amountCents, refundedAt: refund.createdAt.toISOString() },
+    { aggregateId: charge.id },
+  );
+}
+
 /** The in-process implementation of `BillingApi`. */
 export class BillingService implements BillingApi {
   constructor(
@@ -66,6 +87,7 @@ export class BillingService implements BillingApi {
       answer.outcome === 'approved'
         ? { status: 'succeeded', providerReference: answer.reference }
         : { status: 'declined', declineCode: answer.code },
+      publishSettlement,
     );
     const final = settled ?? (await this.repository.findById(charge.id));
     if (!final) throw new Error(`charge ${charge.id} vanished`);
@@ -90,7 +112,7 @@ export class BillingService implements BillingApi {
       chargeReference: charge.providerReference ?? '',
       amountCents: charge.amountCents,
     });
-    const refund = await this.repository.recordRefund({ chargeId: charge.id, amountCents: charge.amountCents, providerReference: answer.reference });
+    const refund = await this.repository.recordRefund({ chargeId: charge.id, amountCents: charge.amountCents, providerReference: answer.reference }, publishRefund);
     this.logger.info({ chargeId: charge.id, refundId: refund.id }, 'charge refunded');
     return { ok: true, refund: toRefund(refund) };
   }

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '@shop/platform-db';
+import type { Db, DbTransaction } from '@shop/platform-db';
 import { charges, refunds, type ChargeRow, type RefundRow } from './schema.js';
 
 /** Data access for charges and refunds. Returns rows; the service maps them to DTOs. */
@@ -16,17 +16,24 @@ export class ChargeRepository {
     return row;
   }
 
-  /** Records the provider's answer on a still-pending charge; undefined when it was already settled. */
+  /**
+   * Records the provider's answer on a still-pending charge; undefined when it was already settled.
+   * `onSettled` runs in the same transaction when this call settled it (to publish the outcome).
+   */
   async settle(
     id: string,
     outcome: { status: 'succeeded'; providerReference: string } | { status: 'declined'; declineCode: string },
+    onSettled: (tx: DbTransaction, row: ChargeRow) => Promise<void>,
   ): Promise<ChargeRow | undefined> {
-    const [row] = await this.db
-      .update(charges)
-      .set({ ...outcome, updatedAt: new Date() })
-      .where(and(eq(charges.id, id), eq(charges.status, 'pending')))
-      .returning();
-    return row;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(charges)
+        .set({ ...outcome, updatedAt: new Date() })
+        .where(and(eq(charges.id, id), eq(charges.status, 'pending')))
+        .returning();
+      if (row) await onSettled(tx, row);
+      return row;
+    });
   }
 
   async findById(id: string): Promise<ChargeRow | undefined> {
@@ -48,14 +55,29 @@ export class ChargeRepository {
     return row;
   }
 
-  /** Records a refund and marks its charge refunded, atomically; a second call for the charge is a no-op. */
-  async recordRefund(values: { chargeId: string; amountCents: number; providerReference: string }): Promise<RefundRow> {
+  /**
+   * Records a refund and marks its charge refunded, atomically; a second call for the charge is a
+   * no-op. `onRecorded` runs in the same transaction only when this call inserted the refund.
+   */
+  async recordRefund(
+    values: { chargeId: string; amountCents: number; providerReference: string },
+    onRecorded: (tx: DbTransaction, refund: RefundRow, charge: ChargeRow) => Promise<void>,
+  ): Promise<RefundRow> {
     return this.db.transaction(async (tx) => {
-      await tx.insert(refunds).values(values).onConflictDoNothing({ target: refunds.chargeId });
-      await tx.update(charges).set({ status: 'refunded', updatedAt: new Date() }).where(eq(charges.id, values.chargeId));
-      const [row] = await tx.select().from(refunds).where(eq(refunds.chargeId, values.chargeId)).limit(1);
-      if (!row) throw new Error('refund row missing after insert');
-      return row;
+      const [inserted] = await tx.insert(refunds).values(values).onConflictDoNothing({ target: refunds.chargeId }).returning();
+      if (!inserted) {
+        const [existing] = await tx.select().from(refunds).where(eq(refunds.chargeId, values.chargeId)).limit(1);
+        if (!existing) throw new Error('refund row missing after insert');
+        return existing;
+      }
+      const [charge] = await tx
+        .update(charges)
+        .set({ status: 'refunded', updatedAt: new Date() })
+        .where(eq(charges.id, values.chargeId))
+        .returning();
+      if (!charge) throw new Error(`charge ${values.chargeId} missing while recording its refund`);
+      await onRecorded(tx, inserted, charge);
+      return inserted;
     });
   }
 }

@@ -1,4 +1,5 @@
 import { bigint, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { outboxTables } from '@shop/platform-events';
 
 /** Everything the billing module stores lives in this Postgres schema. */
 export const billingSchema = pgSchema('billing');
@@ -32,3 +33,6 @@ export const refunds = billingSchema.table('refunds', {
 
 export type ChargeRow = typeof charges.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
+
+/** The billing module's outbox: its integration events, written with its state changes. */
+export const { outbox, outboxDeliveries } = outboxTables(billingSchema);

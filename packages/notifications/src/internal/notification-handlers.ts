@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { CustomerRegisteredV1 } from '@shop/customers';
+import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '@shop/orders';
 import type { DbTransaction } from '@shop/platform-db';
 import type { Subscriber } from '@shop/platform-events';
 import type { Logger } from '@shop/platform-logging';
 import type { Mailer, MailMessage } from '../mailer.js';
-import { renderWelcome } from './render.js';
+import { renderCancellation, renderOrderConfirmation, renderPaymentFailed, renderPaymentReceipt, renderWelcome } from './render.js';
 import { customerContacts, notifications } from './schema.js';
 
 /** Records a rendered notification and hands it to the mailer, in the delivering transaction. */
@@ -20,7 +22,22 @@ async function notify(tx: DbTransaction, mailer: Mailer, eventId: string, custom
   await mailer.send({ to: message.to, subject: message.subject, text: message.text });
 }
 
-/** Every event notifications reacts to. Order events join here once orders publishes them. */
+/**
+ * The recipient, from this module's own projection of registrations. Orders and customers are
+ * different outboxes, so an order event can arrive before its customer's registration: throwing
+ * rolls the effect back and the dispatcher retries after a backoff, by when the contact is there.
+ */
+async function contactOf(tx: DbTransaction, customerId: string): Promise<{ email: string; name: string }> {
+  const [contact] = await tx
+    .select({ email: customerContacts.email, name: customerContacts.name })
+    .from(customerContacts)
+    .where(eq(customerContacts.customerId, customerId))
+    .limit(1);
+  if (!contact) throw new Error(`no contact yet for customer ${customerId}; retrying once customers.customer-registered is delivered`);
+  return contact;
+}
+
+/** Every event notifications reacts to. */
 export function subscribeNotificationHandlers(subscriber: Subscriber, mailer: Mailer, logger: Logger): void {
   subscriber.subscribe(CustomerRegisteredV1, async (tx, customer, meta) => {
     const contact = { customerId: customer.customerId, email: customer.email, name: customer.name, registeredAt: new Date(customer.registeredAt) };
@@ -30,5 +47,22 @@ export function subscribeNotificationHandlers(subscriber: Subscriber, mailer: Ma
       .onConflictDoUpdate({ target: customerContacts.customerId, set: { email: contact.email, name: contact.name } });
     await notify(tx, mailer, meta.eventId, customer.customerId, renderWelcome(contact));
     logger.info({ customerId: customer.customerId, eventId: meta.eventId }, 'welcome notification sent');
+  });
+
+  subscriber.subscribe(OrderPlacedV1, async (tx, order, meta) => {
+    await notify(tx, mailer, meta.eventId, order.customerId, renderOrderConfirmation(await contactOf(tx, order.customerId), order));
+    logger.info({ orderId: order.orderId, eventId: meta.eventId }, 'order confirmation sent');
+  });
+  subscriber.subscribe(OrderPaidV1, async (tx, paid, meta) => {
+    await notify(tx, mailer, meta.eventId, paid.customerId, renderPaymentReceipt(await contactOf(tx, paid.customerId), paid));
+    logger.info({ orderId: paid.orderId, eventId: meta.eventId }, 'payment receipt sent');
+  });
+  subscriber.subscribe(OrderPaymentFailedV1, async (tx, failed, meta) => {
+    await notify(tx, mailer, meta.eventId, failed.customerId, renderPaymentFailed(await contactOf(tx, failed.customerId), failed));
+    logger.info({ orderId: failed.orderId, eventId: meta.eventId }, 'payment failure notice sent');
+  });
+  subscriber.subscribe(OrderCancelledV1, async (tx, cancelled, meta) => {
+    await notify(tx, mailer, meta.eventId, cancelled.customerId, renderCancellation(await contactOf(tx, cancelled.customerId), cancelled));
+    logger.info({ orderId: cancelled.orderId, eventId: meta.eventId }, 'cancellation notice sent');
   });
 }

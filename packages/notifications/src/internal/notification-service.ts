@@ -26,7 +26,7 @@ export class NotificationService implements NotificationsApi {
       .select()
       .from(notifications)
       .where(eq(notifications.customerId, customerId))
-      .orderBy(asc(notifications.createdAt), asc(notifications.id));
+      .orderBy(asc(notifications.position));
     return { items: rows.map(toNotification) };
   }
 }

@@ -1,4 +1,4 @@
-import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { inboxTable } from '@shop/platform-events';
 
 /** Everything the notifications module stores lives in this Postgres schema. */
@@ -29,8 +29,13 @@ export const notifications = notificationsSchema.table(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // Insertion order: one dispatcher batch writes several notifications in one transaction, where
+    // `now()` (and so `created_at`) is the same for all of them.
+    position: bigserial('position', { mode: 'number' }).notNull(),
   },
-  (table) => [index('notifications_customer_idx').on(table.customerId, table.createdAt)],
+  (table) => [
+    index('notifications_customer_position_idx').on(table.customerId, table.position),
+  ],
 );
 export type NotificationRow = typeof notifications.$inferSelect;
 

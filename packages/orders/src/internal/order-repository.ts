@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
-import type { Db } from '@shop/platform-db';
+import type { Db, DbTransaction } from '@shop/platform-db';
 import type { KeysetPosition } from '@shop/platform-http';
 import type { OrderLine, OrderStatus } from '../schemas.js';
 import { idempotencyKeys, orderLines, orders, type OrderLineRow, type OrderRow } from './schema.js';
@@ -13,30 +13,36 @@ export interface OrderWithLines {
 export class OrderRepository {
   constructor(private readonly db: Db) {}
 
-  /** Writes the order, its lines and (when given) its idempotency key in one transaction. */
-  async insert(values: {
-    customerId: string;
-    items: OrderLine[];
-    totalCents: number;
-    idempotency?: { key: string; fingerprint: string };
-  }): Promise<OrderWithLines> {
-    return this.db.transaction(async (tx) => {
-      const [order] = await tx
-        .insert(orders)
-        .values({ customerId: values.customerId, status: 'placed', totalCents: values.totalCents })
-        .returning();
-      if (!order) throw new Error('insert returned no order');
-      const lines = await tx
-        .insert(orderLines)
-        .values(values.items.map((item, index) => ({ orderId: order.id, lineNo: index + 1, ...item })))
-        .returning();
-      if (values.idempotency) {
-        await tx
-          .insert(idempotencyKeys)
-          .values({ key: values.idempotency.key, requestFingerprint: values.idempotency.fingerprint, orderId: order.id });
-      }
-      return { order, lines: lines.sort((a, b) => a.lineNo - b.lineNo) };
-    });
+  /** Runs `work` in one transaction: a state change and the events it publishes commit together. */
+  transaction<T>(work: (tx: DbTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Writes the order, its lines and (when given) its idempotency key with `tx`. */
+  async insert(
+    tx: DbTransaction,
+    values: {
+      customerId: string;
+      items: OrderLine[];
+      totalCents: number;
+      idempotency?: { key: string; fingerprint: string };
+    },
+  ): Promise<OrderWithLines> {
+    const [order] = await tx
+      .insert(orders)
+      .values({ customerId: values.customerId, status: 'placed', totalCents: values.totalCents })
+      .returning();
+    if (!order) throw new Error('insert returned no order');
+    const lines = await tx
+      .insert(orderLines)
+      .values(values.items.map((item, index) => ({ orderId: order.id, lineNo: index + 1, ...item })))
+      .returning();
+    if (values.idempotency) {
+      await tx
+        .insert(idempotencyKeys)
+        .values({ key: values.idempotency.key, requestFingerprint: values.idempotency.fingerprint, orderId: order.id });
+    }
+    return { order, lines: lines.sort((a, b) => a.lineNo - b.lineNo) };
   }
 
   async findIdempotencyKey(key: string): Promise<{ requestFingerprint: string; orderId: string } | undefined> {
@@ -60,12 +66,13 @@ export class OrderRepository {
    * concurrent requests cannot both win). Undefined when the order was not in `from`.
    */
   async transition(
+    tx: DbTransaction,
     id: string,
     from: OrderStatus,
     to: OrderStatus,
     set: { chargeId?: string; refundId?: string } = {},
   ): Promise<OrderRow | undefined> {
-    const [row] = await this.db
+    const [row] = await tx
       .update(orders)
       .set({ status: to, ...set, updatedAt: new Date() })
       .where(and(eq(orders.id, id), eq(orders.status, from)))

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { ChargeListSchema, ChargeOrderResultSchema, RefundResultSchema, type BillingApi } from '@shop/billing';
 import type { CustomersApi } from '@shop/customers';
-import { isUniqueViolation } from '@shop/platform-db';
+import { isUniqueViolation, type DbTransaction } from '@shop/platform-db';
+import { publish } from '@shop/platform-events';
 import { decodeCursor, encodeCursor } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
+import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '../events.js';
 import { OrderErrorCode, type CancelOrderResult, type OrdersApi, type PayOrderResult, type PlaceOrderResult } from '../orders-api.js';
 import { IdempotencyKeySchema, ListOrdersQuerySchema, PlaceOrderSchema, type Order, type OrderPage } from '../schemas.js';
 import { canTransition } from './order-lifecycle.js';
 import type { OrderRepository, OrderWithLines } from './order-repository.js';
+import type { OrderRow } from './schema.js';
 import { priceLines } from './order-totals.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
@@ -25,6 +28,14 @@ export function toOrder({ order, lines }: OrderWithLines): Order {
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
   };
+}
+
+/** `orders.order-paid` or `orders.order-payment-failed`, for the row the transition just wrote. */
+async function publishPaymentOutcome(tx: DbTransaction, row: OrderRow, chargeId: string): Promise<void> {
+  const common = { orderId: row.id, customerId: row.customerId, totalCents: row.totalCents, chargeId };
+  const at = row.updatedAt.toISOString();
+  if (row.status === 'paid') await publish(tx, OrderPaidV1, { ...common, paidAt: at }, { aggregateId: row.id });
+  else await publish(tx, OrderPaymentFailedV1, { ...common, failedAt: at }, { aggregateId: row.id });
 }
 
 /**
@@ -51,9 +62,18 @@ export class OrderService implements OrdersApi {
 
     const { items, totalCents } = priceLines(order.items);
     try {
-      const placed = toOrder(
-        await this.repository.insert({ customerId: order.customerId, items, totalCents, ...(key ? { idempotency: { key, fingerprint } } : {}) }),
-      );
+      const placed = await this.repository.transaction(async (tx) => {
+        const inserted = toOrder(
+          await this.repository.insert(tx, { customerId: order.customerId, items, totalCents, ...(key ? { idempotency: { key, fingerprint } } : {}) }),
+        );
+        await publish(
+          tx,
+          OrderPlacedV1,
+          { orderId: inserted.id, customerId: inserted.customerId, items: inserted.items, totalCents: inserted.totalCents, placedAt: inserted.createdAt },
+          { aggregateId: inserted.id },
+        );
+        return inserted;
+      });
       this.logger.info({ orderId: placed.id, customerId: placed.customerId, totalCents }, 'order placed');
       return { ok: true, order: placed, created: true };
     } catch (error) {
@@ -107,7 +127,11 @@ export class OrderService implements OrdersApi {
     }
     const chargeId = result.ok ? result.charge.id : result.chargeId;
     const to = result.ok ? 'paid' : 'payment_failed';
-    const moved = await this.repository.transition(current.id, 'placed', to, { chargeId });
+    const moved = await this.repository.transaction(async (tx) => {
+      const row = await this.repository.transition(tx, current.id, 'placed', to, { chargeId });
+      if (row) await publishPaymentOutcome(tx, row, chargeId);
+      return row;
+    });
     const after = await this.get(current.id);
     if (!after) throw new Error(`order ${current.id} vanished`);
 
@@ -136,7 +160,27 @@ export class OrderService implements OrdersApi {
     for (const charge of charges.items.filter((c) => c.status === 'succeeded' || c.status === 'refunded')) {
       refundId = await this.refundCharge(charge.id);
     }
-    const moved = await this.repository.transition(current.id, current.status, 'cancelled', refundId ? { refundId } : {});
+    const from = current.status;
+    if (from === 'cancelled') return { ok: false, code: OrderErrorCode.NotCancellable };
+    const moved = await this.repository.transaction(async (tx) => {
+      const row = await this.repository.transition(tx, current.id, from, 'cancelled', refundId ? { refundId } : {});
+      if (row) {
+        await publish(
+          tx,
+          OrderCancelledV1,
+          {
+            orderId: row.id,
+            customerId: row.customerId,
+            totalCents: row.totalCents,
+            previousStatus: from,
+            refundId: row.refundId,
+            cancelledAt: row.updatedAt.toISOString(),
+          },
+          { aggregateId: row.id },
+        );
+      }
+      return row;
+    });
     if (!moved) return { ok: false, code: OrderErrorCode.NotCancellable };
     this.logger.info({ orderId: current.id, refundId }, 'order cancelled');
     const after = await this.get(current.id);

@@ -1,4 +1,5 @@
 import { bigint, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { outboxTables } from '@shop/platform-events';
 
 /** Everything the orders module stores lives in this Postgres schema. */
 export const ordersSchema = pgSchema('orders');
@@ -50,3 +51,6 @@ export const idempotencyKeys = ordersSchema.table('idempotency_keys', {
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
+
+/** The orders module's outbox: its integration events, written with its state changes. */
+export const { outbox, outboxDeliveries } = outboxTables(ordersSchema);

@@ -4,6 +4,7 @@ import { moduleRoles } from './module-roles.js';
 import { orderModules } from './order-modules.js';
 import { reportingGrants } from './reporting-views.js';
 import { adoptModuleSchema } from './adopt-module-schema.js';
+import { appendOnlyRevocations } from './append-only-tables.js';
 
 export interface ModuleMigrations {
   /** The module's name; also its Postgres schema's name. */
@@ -17,6 +18,11 @@ export interface ModuleMigrations {
    * Publishing a view is a contract: reporting reads it, never the tables behind it.
    */
   reportingViews?: readonly string[];
+  /**
+   * Tables of the module's schema its own runtime role may only read and insert into (an audit
+   * log): UPDATE, DELETE and TRUNCATE are revoked after every migration.
+   */
+  appendOnlyTables?: readonly string[];
 }
 
 /** Key of the advisory lock that serialises migrations across processes ("shopmigr"). */
@@ -60,6 +66,7 @@ export async function runMigrations(
         });
         if (!migratesAsOwner) await adoptModuleSchema(database, module.name);
         for (const grant of reportingGrants(module, database.rolePrefix)) await database.forRole(owner).execute(sql.raw(grant));
+        for (const revoke of appendOnlyRevocations(module, database.rolePrefix)) await database.forRole(owner).execute(sql.raw(revoke));
       } catch (error) {
         throw new Error(`Migrations of module "${module.name}" failed as role "${owner}"${hintFor(error)}`, { cause: error });
       }

@@ -22,6 +22,7 @@ export interface DeliverOptions {
   batchSize: number;
   maxAttempts: number;
   backoff: BackoffOptions;
+  handlerRole?: (subscriber: string) => string;
 }
 
 export interface DeliveryOutcome {
@@ -81,6 +82,7 @@ export async function deliverBatch(
   const outcome: DeliveryOutcome = { delivered: 0, failed: 0, dead: 0 };
   const schema = sql.identifier(publisher);
   const inbox = sql.identifier(subscriber);
+  const role = options.handlerRole?.(subscriber);
   await database.db.transaction(async (tx) => {
     const claimed = rowsOf<ClaimedDelivery>(
       await tx.execute(sql`
@@ -113,12 +115,18 @@ export async function deliverBatch(
       };
       try {
         await tx.transaction(async (effect) => {
+          // Local to the transaction and undone with the savepoint on failure; reset to the login
+          // below before the savepoint is released, for the delivery bookkeeping.
+          if (role) await effect.execute(sql`set local role ${sql.identifier(role)}`);
           const fresh = rowsOf(
             await effect.execute(sql`
               insert into ${inbox}.inbox (event_id, type) values (${row.event_id}, ${`${row.type}.v${row.version}`})
               on conflict do nothing returning event_id`),
           );
-          if (fresh.length === 0) return; // applied before: a redelivery changes nothing
+          if (fresh.length === 0) {
+            if (role) await effect.execute(sql`set local role none`);
+            return; // applied before: a redelivery changes nothing
+          }
           const route = registry.typedRoute(subscriber, row.type, row.version);
           if (route) {
             const parsed = route.definition.schema.safeParse(row.payload);
@@ -128,6 +136,7 @@ export async function deliverBatch(
             await route.handler(effect, parsed.data, meta);
           }
           await registry.wildcardHandler(subscriber)?.(effect, { type: row.type, version: row.version, payload: row.payload }, meta);
+          if (role) await effect.execute(sql`set local role none`);
         });
         await tx.execute(sql`
           update ${schema}.outbox_deliveries set status = 'delivered', attempts = attempts + 1, delivered_at = now(), last_error = null

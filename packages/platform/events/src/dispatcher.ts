@@ -19,6 +19,12 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** Poll period when no NOTIFY arrives (default 1000 ms); also paces retries. */
   pollIntervalMs?: number;
+  /**
+   * The role a subscriber's inbox write and handler run as (`SET LOCAL ROLE` inside the event's
+   * savepoint), e.g. its module's runtime role; absent: the login. The delivery bookkeeping in
+   * the publisher's schema stays with the login.
+   */
+  handlerRole?: (subscriber: string) => string;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface DispatcherOptions {
  */
 export class Dispatcher implements EventSubscriptions {
   readonly #registry = new SubscriptionRegistry();
-  readonly #options: Required<Omit<DispatcherOptions, 'backoff'>> & { backoff: BackoffOptions };
+  readonly #options: Required<Omit<DispatcherOptions, 'backoff' | 'handlerRole'>> & Pick<DispatcherOptions, 'handlerRole'> & { backoff: BackoffOptions };
   #running: Promise<void> | null = null;
   #stopping = false;
   #wake: (() => void) | null = null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { openDatabase, runMigrations, type Database, type ModuleMigrations } from '@shop/platform-db';
+import { openDatabase, runMigrations, setupDatabase, type Database, type ModuleMigrations } from '@shop/platform-db';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase } from '@shop/platform-testing';
 import { defineEvent, Dispatcher, publish, type DispatcherOptions } from '../src/index.js';
@@ -24,6 +24,7 @@ export const silent = createLogger({ level: 'silent' });
 export async function freshEventsDatabase(label: string): Promise<{ database: Database; url: string | undefined; cleanup(): Promise<void> }> {
   const target = await provisionTestDatabase(label);
   const database = await openDatabase({ url: target.url });
+  await setupDatabase(database, [pubMigrations, subMigrations]);
   await runMigrations(database, [pubMigrations, subMigrations]);
   return {
     database,

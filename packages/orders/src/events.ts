@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineEvent } from '@shop/platform-events';
+import { OrderLineSchema } from './schemas.js';
+
+/**
+ * The orders module's integration events. Each is published in the same transaction as the
+ * order's state change (aggregate = the order id), so subscribers see them in commit order.
+ */
+export const OrderPlacedV1 = defineEvent({
+  type: 'orders.order-placed',
+  version: 1,
+  schema: z.object({
+    orderId: z.uuid(),
+    customerId: z.uuid(),
+    items: z.array(OrderLineSchema).min(1),
+    totalCents: z.number().int().min(0),
+    placedAt: z.iso.datetime(),
+  }),
+});
+export type OrderPlacedPayload = z.infer<typeof OrderPlacedV1.schema>;
+
+/** `placed → paid`: billing's charge succeeded. */
+export const OrderPaidV1 = defineEvent({
+  type: 'orders.order-paid',
+  version: 1,
+  schema: z.object({
+    orderId: z.uuid(),
+    customerId: z.uuid(),
+    totalCents: z.number().int().min(0),
+    chargeId: z.uuid(),
+    paidAt: z.iso.datetime(),
+  }),
+});
+export type OrderPaidPayload = z.infer<typeof OrderPaidV1.schema>;
+
+/** `placed → payment_failed`: billing's charge was declined. */
+export const OrderPaymentFailedV1 = defineEvent({
+  type: 'orders.order-payment-failed',
+  version: 1,
+  schema: z.object({
+    orderId: z.uuid(),
+    customerId: z.uuid(),
+    totalCents: z.number().int().min(0),
+    chargeId: z.uuid(),
+    failedAt: z.iso.datetime(),
+  }),
+});
+export type OrderPaymentFailedPayload = z.infer<typeof OrderPaymentFailedV1.schema>;
+
+/** `placed | paid | payment_failed → cancelled`; `refundId` is set when a paid order was refunded. */
+export const OrderCancelledV1 = defineEvent({
+  type: 'orders.order-cancelled',
+  version: 1,
+  schema: z.object({
+    orderId: z.uuid(),
+    customerId: z.uuid(),
+    totalCents: z.number().int().min(0),
+    previousStatus: z.enum(['placed', 'paid', 'payment_failed']),
+    refundId: z.uuid().nullable(),
+    cancelledAt: z.iso.datetime(),
+  }),
+});
+export type OrderCancelledPayload = z.infer<typeof OrderCancelledV1.schema>;

@@ -6,7 +6,7 @@ describe('collectArchitecture', () => {
   it('reads the customers module from its code: API, routes, tables, owner', async () => {
     const modules = await collectArchitecture(WORKSPACE_ROOT);
     const customers = modules.find((m) => m.name === '@shop/customers');
-    expect(customers).toMatchObject({ directory: 'packages/customers', owner: 'team:accounts (@shop-org/accounts)', tables: ['customers.customers'] });
+    expect(customers).toMatchObject({ directory: 'packages/customers', owner: 'team:accounts (@shop-org/accounts)', tables: ['customers.customers', 'customers.outbox', 'customers.outbox_deliveries'] });
     expect(customers?.routes).toEqual(['POST /customers', 'GET /customers/{id}', 'GET /customers']);
     expect(customers?.publicApi).toEqual(expect.arrayContaining(['CustomersApi', 'CustomerSchema', 'CustomerErrorCode']));
     expect(customers?.publicApi).not.toContain('CustomerService'); // internal

@@ -5,7 +5,7 @@
  *   node --import tsx tools/scripts/bench-boundaries.ts [--modules 200] [--nx-lint]
  *
  * The synthetic workspace is a copy of this one (tools/src/workspace-copy.ts) with N modules made
- * by copying packages/customers under new names (@shop/m001 …), each module k > 1 importing the
+ * by the module generator (@shop/m001 …, team growth), each module k > 1 importing the
  * public API of module ⌊k/2⌋ (declared in package.json and linked), so the graph has N edges
  * between modules besides their platform edges. One tag violation is planted (the last module
  * imports @shop/tools) and each tool must report it, so every number is for a run that works.
@@ -18,9 +18,11 @@
  *                     synthetic tree only with --nx-lint, because it takes many minutes there
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { flushChanges, FsTree } from 'nx/src/generators/tree.js';
+import { moduleGenerator } from '../src/generators/module/module-generator.js';
 import { copyWorkspace, WORKSPACE_ROOT } from '../src/workspace-copy.js';
 
 const args = process.argv.slice(2);
@@ -75,27 +77,28 @@ function timeNxLint(tree: string, root: string) {
   run.timing.note = `${(run.output.match(/@nx\/enforce-module-boundaries/g) ?? []).length} enforce-module-boundaries error(s)`;
 }
 
-/** Copies packages/customers to packages/mNNN as @shop/mNNN; module k > 1 imports module ⌊k/2⌋. */
-function generateModules(workspace: ReturnType<typeof copyWorkspace>, count: number) {
+/**
+ * Generates N modules with the module generator itself (`@shop/tools:module`, called in-process on
+ * an Nx file tree, so 200 modules take seconds instead of 200 `nx g` start-ups), then makes module
+ * k > 1 import module ⌊k/2⌋'s public API (declared in package.json and linked).
+ */
+async function generateModules(workspace: ReturnType<typeof copyWorkspace>, count: number) {
   const name = (k: number) => `m${String(k).padStart(3, '0')}`;
-  const source = path.join(workspace.root, 'packages/customers');
+  const tree = new FsTree(workspace.root, false);
+  for (let k = 1; k <= count; k++) await moduleGenerator(tree, { name: name(k), team: 'growth', skipInstall: true });
+  flushChanges(workspace.root, tree.listChanges());
   for (let k = 1; k <= count; k++) {
     const dir = `packages/${name(k)}`;
-    cpSync(source, path.join(workspace.root, dir), { recursive: true, verbatimSymlinks: true, filter: (file) => !file.includes(`${path.sep}out-tsc`) && !file.includes('.vite-temp') });
-    for (const file of listFiles(path.join(workspace.root, dir))) {
-      const text = readFileSync(file, 'utf8');
-      const renamed = text.replaceAll('@shop/customers', `@shop/${name(k)}`).replaceAll('scope:customers', `scope:${name(k)}`);
-      if (renamed !== text) writeFileSync(file, renamed);
-    }
     if (k > 1) {
       const dependency = name(Math.floor(k / 2));
       workspace.editJson(`${dir}/package.json`, (json) => {
         json['dependencies'] = { ...(json['dependencies'] as object), [`@shop/${dependency}`]: 'workspace:*' };
       });
-      workspace.linkPackage(dir, `@shop/${dependency}`, `packages/${dependency}`);
-      workspace.write(`${dir}/src/internal/${dependency}-customer.ts`, `import type { Customer } from '@shop/${dependency}';\n\nexport type Upstream = Customer;\n`);
+      workspace.write(`${dir}/src/internal/${dependency}-item.ts`, `import type { Item } from '@shop/${dependency}';\n\nexport type UpstreamItem = Item;\n`);
     }
+    workspace.installLinks(dir);
   }
+  workspace.installLinks('apps/monolith');
   // The one planted violation: a module importing a tool.
   const last = `packages/${name(count)}`;
   workspace.editJson(`${last}/package.json`, (json) => {
@@ -103,14 +106,6 @@ function generateModules(workspace: ReturnType<typeof copyWorkspace>, count: num
   });
   workspace.linkPackage(last, '@shop/tools', 'tools');
   workspace.write(`${last}/src/internal/planted-tool-import.ts`, "export type { WorkspaceCopy } from '@shop/tools';\n");
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.name === 'node_modules') return [];
-    return entry.isDirectory() ? listFiles(full) : [full];
-  });
 }
 
 console.error(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -123,7 +118,7 @@ rmSync(repoData, { recursive: true, force: true });
 console.error(`synthetic workspace of ${moduleCount} modules:`);
 const synthetic = copyWorkspace();
 try {
-  generateModules(synthetic, moduleCount);
+  await generateModules(synthetic, moduleCount);
   const data = timeBoundaries(`synthetic ${moduleCount}`, synthetic.root);
   timeEslint(`synthetic ${moduleCount}`, synthetic.root, data, true);
   if (nxLintOnSynthetic) timeNxLint(`synthetic ${moduleCount}`, synthetic.root);

@@ -23,6 +23,7 @@ export interface ModuleGeneratorOptions {
 }
 
 export const HOST_DIR = 'apps/monolith';
+export const TEMPLATES_DIR = 'tools/src/generators/module/files';
 export const COMPOSE_FILE = `${HOST_DIR}/src/compose.ts`;
 
 /** Versions the workspace already pins (zod must stay one exact copy in the tree). */
@@ -43,8 +44,9 @@ export async function moduleGenerator(tree: Tree, options: ModuleGeneratorOption
   if (getProjects(tree).has(`@shop/${name}`)) throw new Error(`A project named @shop/${name} already exists.`);
 
   const className = classNameOf(name);
-  // The generator runs as CommonJS under Nx's TypeScript transpiler (and vitest provides it too).
-  generateFiles(tree, join(__dirname, 'files'), directory, {
+  // Templates are found from the workspace root, not `__dirname`: Nx runs this file as CommonJS,
+  // the benchmark imports it as an ES module, and a local plugin always lives in the workspace.
+  generateFiles(tree, join(tree.root, TEMPLATES_DIR), directory, {
     tmpl: '',
     name,
     className,

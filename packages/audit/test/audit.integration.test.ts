@@ -11,8 +11,8 @@ import type { AuditEntry, AuditVerification } from '../src/index.js';
 import { verifyAuditChain } from '../src/internal/audit-verifier.js';
 import { auditMigrations, createAuditModule, type AuditModule } from '../src/module.js';
 
-const ThingDone = defineEvent({ type: 'audit_test_pub.thing-done', version: 1, schema: z.object({ n: z.number() }) });
-const OtherThing = defineEvent({ type: 'audit_test_pub.other-thing', version: 2, schema: z.object({ note: z.string() }) });
+const ThingDone = defineEvent({ module: 'audit_test_pub', event: 'thing-done', version: 1, schema: z.object({ n: z.number() }) });
+const OtherThing = defineEvent({ module: 'audit_test_pub', event: 'other-thing', version: 2, schema: z.object({ note: z.string() }) });
 
 let target: TestDatabaseTarget;
 let database: Database;

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { defineEvent } from '@shop/platform-events';
+import { moduleName } from './module-name.js';
+
+/**
+ * The customers module's integration events (the `@shop/customers/events` entry). Each is
+ * published in the same transaction as the state change it reports (aggregate = the customer id).
+ */
 
 /** Published in the same transaction as a new customer's row. */
 export const CustomerRegisteredV1 = defineEvent({
-  type: 'customers.customer-registered',
+  module: moduleName,
+  event: 'customer-registered',
   version: 1,
   schema: z.object({
     customerId: z.uuid(),

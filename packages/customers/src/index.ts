@@ -1,16 +1,23 @@
 /**
- * The public API of the customers module: the only entry other modules may import.
- * Types and schemas only; the implementation is reached through an injected `CustomersApi`.
+ * The public API of the customers module: the only entry other modules may import (events are
+ * in `@shop/customers/events`). Types, schemas and the API declaration; the implementation is
+ * reached through an injected `CustomersApi`.
  */
 export {
   CustomerSchema,
   RegisterCustomerSchema,
-  ListCustomersQuerySchema,
+  CustomerIdSchema,
+  ListCustomersSchema,
   CustomerPageSchema,
   type Customer,
   type RegisterCustomer,
-  type ListCustomersQuery,
+  type ListCustomers,
   type CustomerPage,
 } from './schemas.js';
-export { CustomerErrorCode, type CustomersApi, type RegisterCustomerResult } from './customers-api.js';
-export { CustomerRegisteredV1, type CustomerRegisteredPayload } from './events.js';
+export {
+  CustomerErrors,
+  CustomersApiDeclaration,
+  RegisterCustomerResultSchema,
+  type CustomersApi,
+  type RegisterCustomerResult,
+} from './customers-api.js';

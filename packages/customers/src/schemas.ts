@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CursorSchema, LimitSchema } from '@shop/platform-http';
+import { PageLimitSchema, PagePositionSchema, pageSchema } from '@shop/platform-module';
 
 export const CustomerSchema = z.object({
   id: z.uuid(),
@@ -15,14 +15,14 @@ export const RegisterCustomerSchema = z.object({
 });
 export type RegisterCustomer = z.input<typeof RegisterCustomerSchema>;
 
-export const ListCustomersQuerySchema = z.object({
-  limit: LimitSchema,
-  cursor: CursorSchema.optional(),
-});
-export type ListCustomersQuery = z.input<typeof ListCustomersQuerySchema>;
+export const CustomerIdSchema = z.object({ id: z.uuid() });
 
-export const CustomerPageSchema = z.object({
-  items: z.array(CustomerSchema),
-  nextCursor: z.string().nullable(),
+/** A page of customers, oldest first, after `after` (the previous page's `next`). */
+export const ListCustomersSchema = z.object({
+  limit: PageLimitSchema.default(20),
+  after: PagePositionSchema.optional(),
 });
+export type ListCustomers = z.input<typeof ListCustomersSchema>;
+
+export const CustomerPageSchema = pageSchema(CustomerSchema);
 export type CustomerPage = z.infer<typeof CustomerPageSchema>;

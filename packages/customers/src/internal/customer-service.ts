@@ -1,14 +1,13 @@
-import { isUniqueViolation } from '@shop/platform-db';
+import { z } from 'zod';
 import { publish } from '@shop/platform-events';
-import { decodeCursor, encodeCursor } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
-import { CustomerErrorCode, type CustomersApi, type RegisterCustomerResult } from '../customers-api.js';
+import type { CustomersApi, RegisterCustomerResult } from '../customers-api.js';
 import { CustomerRegisteredV1 } from '../events.js';
-import { ListCustomersQuerySchema, RegisterCustomerSchema, type Customer, type CustomerPage } from '../schemas.js';
+import { ListCustomersSchema, RegisterCustomerSchema, type Customer, type CustomerPage, type ListCustomers, type RegisterCustomer } from '../schemas.js';
 import type { CustomerRepository } from './customer-repository.js';
 import type { CustomerRow } from './schema.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 export function toCustomer(row: CustomerRow): Customer {
   return { id: row.id, email: row.email, name: row.name, createdAt: row.createdAt.toISOString() };
@@ -21,43 +20,37 @@ export class CustomerService implements CustomersApi {
     private readonly logger: Logger,
   ) {}
 
-  async register(input: unknown): Promise<RegisterCustomerResult> {
+  async register(input: RegisterCustomer): Promise<RegisterCustomerResult> {
     const { email, name } = RegisterCustomerSchema.parse(input);
-    try {
-      const customer = await this.repository.transaction(async (tx) => {
-        const registered = toCustomer(await this.repository.insert(tx, { email, name }));
-        await publish(
-          tx,
-          CustomerRegisteredV1,
-          { customerId: registered.id, email: registered.email, name: registered.name, registeredAt: registered.createdAt },
-          { aggregateId: registered.id },
-        );
-        return registered;
-      });
-      this.logger.info({ customerId: customer.id }, 'customer registered');
-      return { ok: true, customer };
-    } catch (error) {
-      if (isUniqueViolation(error, 'customers_email_lower_key')) return { ok: false, code: CustomerErrorCode.EmailTaken };
-      throw error;
-    }
+    const inserted = await this.repository.insert({ email, name }, async (tx, row) => {
+      const customer = toCustomer(row);
+      await publish(
+        tx,
+        CustomerRegisteredV1,
+        { customerId: customer.id, email: customer.email, name: customer.name, registeredAt: customer.createdAt },
+        { aggregateId: customer.id },
+      );
+      return customer;
+    });
+    if (!inserted.ok) return inserted;
+    this.logger.info({ customerId: inserted.value.id }, 'customer registered');
+    return { ok: true, customer: inserted.value };
   }
 
-  async get(id: string): Promise<Customer | null> {
-    if (!UUID.test(id)) return null;
+  async get({ id }: { id: string }): Promise<Customer | null> {
+    if (!isUuid(id)) return null;
     const row = await this.repository.findById(id);
     return row ? toCustomer(row) : null;
   }
 
-  async exists(id: string): Promise<boolean> {
-    return (await this.get(id)) !== null;
+  async exists(input: { id: string }): Promise<boolean> {
+    return (await this.get(input)) !== null;
   }
 
-  async list(query: unknown = {}): Promise<CustomerPage> {
-    const { limit, cursor } = ListCustomersQuerySchema.parse(query);
-    const rows = await this.repository.page(limit + 1, cursor ? decodeCursor(cursor) : null);
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
-    return { items: items.map(toCustomer), nextCursor };
+  async list(input: ListCustomers = {}): Promise<CustomerPage> {
+    const { limit, after } = ListCustomersSchema.parse(input);
+    const page = await this.repository.page(limit, after ? { at: new Date(after.at), id: after.id } : undefined);
+    const next = page.next ? { at: page.next[0].toISOString(), id: page.next[1] } : null;
+    return { items: page.items.map(toCustomer), next };
   }
 }

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { outboxTables } from '@shop/platform-events';
+import { moduleName } from '../module-name.js';
 
 /** Everything the customers module stores lives in this Postgres schema. */
-export const customersSchema = pgSchema('customers');
+export const customersSchema = pgSchema(moduleName);
 
 export const customers = customersSchema.table(
   'customers',

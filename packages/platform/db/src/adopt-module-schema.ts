@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { moduleRoles } from './module-roles.js';
-import { MIGRATIONS_SCHEMA, migrationsTableFor } from './run-migrations.js';
-
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+import { MIGRATIONS_SCHEMA, migrationsTableFor } from './migrations-table.js';
+import { quoteIdent as quote } from './quote-ident.js';
 
 async function schemaExists(database: Database, schema: string): Promise<boolean> {
   return (await database.rows(sql`select 1 from pg_namespace where nspname = ${schema}`)).length > 0;

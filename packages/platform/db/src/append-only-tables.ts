@@ -1,4 +1,5 @@
-import { assertIdentifier, moduleRoles } from './module-roles.js';
+import { moduleRoles } from './module-roles.js';
+import { quoteIdent } from './quote-ident.js';
 
 /**
  * The revocations that make a module's append-only tables so for its own runtime role: it keeps
@@ -8,6 +9,6 @@ import { assertIdentifier, moduleRoles } from './module-roles.js';
 export function appendOnlyRevocations(module: { name: string; appendOnlyTables?: readonly string[] }, rolePrefix: string): string[] {
   const { runtime } = moduleRoles(module.name, rolePrefix);
   return (module.appendOnlyTables ?? []).map(
-    (table) => `revoke update, delete, truncate on "${module.name}"."${assertIdentifier('Table name', table)}" from "${runtime}"`,
+    (table) => `revoke update, delete, truncate on ${quoteIdent(module.name)}.${quoteIdent(table)} from ${quoteIdent(runtime)}`,
   );
 }

@@ -4,6 +4,9 @@ export { DEFAULT_ROLE_PREFIX, moduleRoles, reportingRole, type ModuleRoles } fro
 export { setupDatabase, type SetupDatabaseOptions, type SetupDatabaseResult } from './setup-database.js';
 export { catalogSnapshot, catalogDiff } from './database-catalog.js';
 export { rowsOf } from './rows-of.js';
-export { runMigrations, migrationsTableFor, MIGRATIONS_SCHEMA, type ModuleMigrations } from './run-migrations.js';
+export { runMigrations, type ModuleMigrations } from './run-migrations.js';
+export { migrationsTableFor, MIGRATIONS_SCHEMA } from './migrations-table.js';
 export { orderModules } from './order-modules.js';
 export { isUniqueViolation } from './postgres-errors.js';
+export { keysetPage, type KeysetPage, type KeysetPageOptions, type KeysetQuery } from './keyset-page.js';
+export { quoteIdent } from './quote-ident.js';

@@ -1,4 +1,5 @@
 import { reportingRole } from './module-roles.js';
+import { quoteIdent } from './quote-ident.js';
 
 /**
  * The grants that publish a module's reporting views to the read-only reporting role: usage of
@@ -10,7 +11,7 @@ export function reportingGrants(module: { name: string; reportingViews?: readonl
   if (views.length === 0) return [];
   const role = reportingRole(rolePrefix);
   return [
-    `grant usage on schema "${module.name}" to "${role}"`,
-    ...views.map((view) => `grant select on "${module.name}"."${view.replace(/"/g, '""')}" to "${role}"`),
+    `grant usage on schema ${quoteIdent(module.name)} to ${quoteIdent(role)}`,
+    ...views.map((view) => `grant select on ${quoteIdent(module.name)}.${quoteIdent(view)} to ${quoteIdent(role)}`),
   ];
 }

@@ -5,6 +5,7 @@ import { orderModules } from './order-modules.js';
 import { reportingGrants } from './reporting-views.js';
 import { adoptModuleSchema } from './adopt-module-schema.js';
 import { appendOnlyRevocations } from './append-only-tables.js';
+import { MIGRATION_LOCK_KEY, MIGRATIONS_SCHEMA, migrationsTableFor } from './migrations-table.js';
 
 export interface ModuleMigrations {
   /** The module's name; also its Postgres schema's name. */
@@ -25,15 +26,6 @@ export interface ModuleMigrations {
   appendOnlyTables?: readonly string[];
 }
 
-/** Key of the advisory lock that serialises migrations across processes ("shopmigr"). */
-export const MIGRATION_LOCK_KEY = 0x73686f70;
-
-/** Schema that holds every module's migration history table, outside the modules' own schemas. */
-export const MIGRATIONS_SCHEMA = 'drizzle';
-
-export function migrationsTableFor(module: string): string {
-  return `__migrations_${module}`;
-}
 
 /**
  * Applies each module's migrations, in dependency order, under one advisory lock, each as the

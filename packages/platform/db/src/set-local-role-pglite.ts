@@ -1,6 +1,7 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Db } from './database.js';
+import { quoteIdent } from './quote-ident.js';
 
 /**
  * A drizzle handle over PGlite whose every statement runs as `role`. PGlite has one connection,
@@ -9,7 +10,7 @@ import type { Db } from './database.js';
  * transactions, so no other statement can observe the role.
  */
 export function setLocalRolePglite(client: PGlite, role: string): Db {
-  const setRole = `set local role "${role}"`;
+  const setRole = `set local role ${quoteIdent(role)}`;
   const scoped = {
     query: (query: string, params?: unknown[], options?: object) =>
       client.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import type { Sql, TransactionSql } from 'postgres';
 import type { Db } from './database.js';
+import { quoteIdent } from './quote-ident.js';
 
 /**
  * A drizzle handle over a shared postgres.js pool whose every statement runs as `role`: each
@@ -10,7 +11,7 @@ import type { Db } from './database.js';
  * statement, which is why a pool per module (`connection: { role }`) is the default.
  */
 export function setLocalRolePostgres(client: Sql, role: string): Db {
-  const setRole = `set local role "${role}"`;
+  const setRole = `set local role ${quoteIdent(role)}`;
   const run = (query: string, params: unknown[] | undefined, options: object | undefined, values: boolean) =>
     client.begin(async (tx: TransactionSql) => {
       await tx.unsafe(setRole);

@@ -4,7 +4,9 @@ import type { Database } from './database.js';
 import { moduleRoles, reportingRole } from './module-roles.js';
 import { reportingGrants } from './reporting-views.js';
 import { adoptModuleSchema } from './adopt-module-schema.js';
-import { MIGRATION_LOCK_KEY, MIGRATIONS_SCHEMA, type ModuleMigrations } from './run-migrations.js';
+import { MIGRATION_LOCK_KEY, MIGRATIONS_SCHEMA } from './migrations-table.js';
+import { quoteIdent as quote } from './quote-ident.js';
+import type { ModuleMigrations } from './run-migrations.js';
 
 export interface SetupDatabaseOptions {
   /**
@@ -18,8 +20,6 @@ export interface SetupDatabaseResult {
   /** What changed in the catalog, one line each (`+` added, `-` removed); empty on a re-run. */
   changes: string[];
 }
-
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
  * Creates, on a fresh or an existing database, the roles, grants and ownership that let each

@@ -13,7 +13,8 @@ export const pubMigrations: ModuleMigrations = { name: 'evt_pub', migrationsFold
 export const subMigrations: ModuleMigrations = { name: 'evt_sub', migrationsFolder: fixtures('evt_sub') };
 
 export const ThingHappened = defineEvent({
-  type: 'evt_pub.thing-happened',
+  module: 'evt_pub',
+  event: 'thing-happened',
   version: 1,
   schema: z.object({ label: z.string().min(1) }),
 });

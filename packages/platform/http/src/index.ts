@@ -4,3 +4,5 @@ export { ProblemError, problemBody, type Problem, type FieldError } from './prob
 export { ProblemSchema, problemResponses, jsonBody, jsonResponse } from './openapi-helpers.js';
 export { validationHook } from './validation-hook.js';
 export { encodeCursor, decodeCursor, CursorSchema, LimitSchema, type KeysetPosition } from './cursor.js';
+export { cursorPage, positionOfCursor, type PagePositionData } from './cursor-page.js';
+export { declaredProblem, problemSlugOf, type DeclaredErrors } from './declared-problem.js';

@@ -1,1 +1,2 @@
 export { provisionTestDatabase, type TestDatabaseTarget } from './provision-test-database.js';
+export { eventually, type EventuallyOptions } from './eventually.js';

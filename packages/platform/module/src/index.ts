@@ -1,0 +1,16 @@
+export { defineApi, exposeApi, type ApiDeclaration, type ApiOf, type OperationDeclaration, type OperationRoute, type Operations } from './define-api.js';
+export { defineErrors, errorCodes, type ErrorDeclaration, type ErrorDeclarations } from './define-errors.js';
+export {
+  defineModule,
+  isModuleDescriptor,
+  type Consumes,
+  type Extraction,
+  type ExtractionReason,
+  type ModuleContext,
+  type ModuleDefinition,
+  type ModuleDescriptor,
+  type ModuleInstance,
+  type Needs,
+} from './define-module.js';
+export type { Worker } from './worker.js';
+export { PageLimitSchema, PagePositionSchema, pageSchema, type PagePosition } from './page.js';

@@ -1,0 +1,1 @@
+export { moduleTestbed, type ModuleTestbed, type ModuleTestbedOptions } from './module-testbed.js';

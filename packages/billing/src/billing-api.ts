@@ -1,29 +1,55 @@
-import type { Charge, ChargeList, ChargeOrderResult, ListChargesQuery, RefundResult } from './schemas.js';
+import { z } from 'zod';
+import { defineApi, defineErrors, errorCodes, type ApiOf } from '@shop/platform-module';
+import { moduleName } from './module-name.js';
+import { ChargeIdSchema, ChargeListSchema, ChargeOrderInputSchema, ChargeSchema, ListChargesQuerySchema, RefundInputSchema, RefundSchema } from './schemas.js';
 
-/** Expected failures of the billing module, as stable codes. */
-export const BillingErrorCode = {
+/** Expected failures of the billing module, each with its HTTP status. */
+export const BillingErrors = defineErrors({
   /** The payment provider refused the charge. */
-  CardDeclined: 'card_declined',
+  card_declined: { status: 402, title: 'The payment was declined' },
   /** The order already has a charge for a different amount; it is never charged twice. */
-  AmountMismatch: 'amount_mismatch',
-  UnknownCharge: 'unknown_charge',
+  amount_mismatch: { status: 409, title: 'The order was already charged for another amount' },
+  unknown_charge: { status: 404, title: 'No such charge' },
   /** Only a succeeded charge can be refunded. */
-  NotRefundable: 'not_refundable',
-} as const;
-export type BillingErrorCode = (typeof BillingErrorCode)[keyof typeof BillingErrorCode];
+  not_refundable: { status: 409, title: 'Only a succeeded charge can be refunded' },
+});
+
+export const ChargeOrderResultSchema = z.union([
+  z.object({ ok: z.literal(true), charge: ChargeSchema }),
+  z.object({ ok: z.literal(false), code: errorCodes(BillingErrors, 'card_declined', 'amount_mismatch'), chargeId: z.uuid() }),
+]);
+export type ChargeOrderResult = z.infer<typeof ChargeOrderResultSchema>;
+
+export const RefundResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), refund: RefundSchema }),
+  z.object({ ok: z.literal(false), code: errorCodes(BillingErrors, 'unknown_charge', 'not_refundable') }),
+]);
+export type RefundResult = z.infer<typeof RefundResultSchema>;
 
 /**
- * What other modules may ask of billing. Async, plain data in and out (see the result schemas),
- * so a host can hand in this in-process implementation today and an HTTP client tomorrow.
+ * What other modules may ask of billing, as data: hosts check it is provided, the docs list it,
+ * and the service's HTTP client is derived from it. Plain data in and out.
  */
-export interface BillingApi {
-  /**
-   * Charges an order once. Idempotent per order: a retry returns the first attempt's outcome
-   * (approved or declined) and never reaches the provider a second time for a settled charge.
-   */
-  chargeOrder(orderId: string, amountCents: number): Promise<ChargeOrderResult>;
-  /** Refunds a succeeded charge in full. Idempotent: a second refund returns the first one. */
-  refund(chargeId: string): Promise<RefundResult>;
-  getCharge(id: string): Promise<Charge | null>;
-  listCharges(query: ListChargesQuery): Promise<ChargeList>;
-}
+export const BillingApiDeclaration = defineApi({
+  module: moduleName,
+  name: 'BillingApi',
+  operations: {
+    chargeOrder: {
+      summary:
+        'Charges an order once. Idempotent per order: a retry returns the first attempt’s outcome and never reaches the provider again for a settled charge.',
+      input: ChargeOrderInputSchema,
+      output: ChargeOrderResultSchema,
+      idempotent: true,
+    },
+    refund: {
+      summary: 'Refunds a succeeded charge in full. Idempotent per charge: a second refund returns the first one.',
+      input: RefundInputSchema,
+      output: RefundResultSchema,
+      idempotent: true,
+    },
+    getCharge: { summary: 'A charge, or null.', input: ChargeIdSchema, output: ChargeSchema.nullable(), idempotent: true },
+    listCharges: { summary: "An order's charges, oldest first.", input: ListChargesQuerySchema, output: ChargeListSchema, idempotent: true },
+  },
+});
+
+export type BillingApi = ApiOf<typeof BillingApiDeclaration>;

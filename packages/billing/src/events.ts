@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { defineEvent } from '@shop/platform-events';
+import { moduleName } from './module-name.js';
 import { AmountCentsSchema } from './schemas.js';
 
 /**
- * The billing module's integration events. Each is published in the same transaction as the
+ * The billing module's integration events (the `@shop/billing/events` entry). Each is published in the same transaction as the
  * charge's state change (aggregate = the charge id), so a charge's events arrive in commit order.
  */
 export const ChargeSucceededV1 = defineEvent({
-  type: 'billing.charge-succeeded',
+  module: moduleName,
+  event: 'charge-succeeded',
   version: 1,
   schema: z.object({
     chargeId: z.uuid(),
@@ -20,7 +22,8 @@ export type ChargeSucceededPayload = z.infer<typeof ChargeSucceededV1.schema>;
 
 /** The payment provider refused the charge; `declineCode` says why (`card_declined`). */
 export const ChargeDeclinedV1 = defineEvent({
-  type: 'billing.charge-declined',
+  module: moduleName,
+  event: 'charge-declined',
   version: 1,
   schema: z.object({
     chargeId: z.uuid(),
@@ -34,7 +37,8 @@ export type ChargeDeclinedPayload = z.infer<typeof ChargeDeclinedV1.schema>;
 
 /** A succeeded charge was refunded in full. Published once per charge, however often refund is retried. */
 export const RefundIssuedV1 = defineEvent({
-  type: 'billing.refund-issued',
+  module: moduleName,
+  event: 'refund-issued',
   version: 1,
   schema: z.object({
     refundId: z.uuid(),

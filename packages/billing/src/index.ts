@@ -1,30 +1,32 @@
 /**
- * The public API of the billing module: the only entry other modules may import.
- * Types and schemas only; the implementation is reached through an injected `BillingApi`.
+ * The public API of the billing module: the only entry other modules may import (events are in
+ * `@shop/billing/events`). Types, schemas and the API declaration; the implementation is reached
+ * through an injected `BillingApi`.
  */
 export {
   AmountCentsSchema,
   ChargeStatusSchema,
   ChargeSchema,
   RefundSchema,
+  ChargeOrderInputSchema,
+  RefundInputSchema,
+  ChargeIdSchema,
   ListChargesQuerySchema,
   ChargeListSchema,
-  ChargeOrderResultSchema,
-  RefundResultSchema,
   type ChargeStatus,
   type Charge,
   type Refund,
+  type ChargeOrderInput,
+  type RefundInput,
   type ListChargesQuery,
   type ChargeList,
+} from './schemas.js';
+export {
+  BillingApiDeclaration,
+  BillingErrors,
+  ChargeOrderResultSchema,
+  RefundResultSchema,
+  type BillingApi,
   type ChargeOrderResult,
   type RefundResult,
-} from './schemas.js';
-export { BillingErrorCode, type BillingApi } from './billing-api.js';
-export {
-  ChargeSucceededV1,
-  ChargeDeclinedV1,
-  RefundIssuedV1,
-  type ChargeSucceededPayload,
-  type ChargeDeclinedPayload,
-  type RefundIssuedPayload,
-} from './events.js';
+} from './billing-api.js';

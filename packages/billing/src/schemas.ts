@@ -31,6 +31,12 @@ export const RefundSchema = z.object({
 export type Refund = z.infer<typeof RefundSchema>;
 
 export const ChargeOrderInputSchema = z.object({ orderId: z.uuid(), amountCents: AmountCentsSchema });
+export type ChargeOrderInput = z.input<typeof ChargeOrderInputSchema>;
+
+export const RefundInputSchema = z.object({ chargeId: z.uuid() });
+export type RefundInput = z.input<typeof RefundInputSchema>;
+
+export const ChargeIdSchema = z.object({ id: z.uuid() });
 
 export const ListChargesQuerySchema = z.object({ orderId: z.uuid() });
 export type ListChargesQuery = z.input<typeof ListChargesQuerySchema>;
@@ -38,15 +44,3 @@ export type ListChargesQuery = z.input<typeof ListChargesQuerySchema>;
 export const ChargeListSchema = z.object({ items: z.array(ChargeSchema) });
 export type ChargeList = z.infer<typeof ChargeListSchema>;
 
-export const ChargeOrderResultSchema = z.union([
-  z.object({ ok: z.literal(true), charge: ChargeSchema }),
-  z.object({ ok: z.literal(false), code: z.literal('card_declined'), chargeId: z.uuid() }),
-  z.object({ ok: z.literal(false), code: z.literal('amount_mismatch'), chargeId: z.uuid() }),
-]);
-export type ChargeOrderResult = z.infer<typeof ChargeOrderResultSchema>;
-
-export const RefundResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), refund: RefundSchema }),
-  z.object({ ok: z.literal(false), code: z.enum(['unknown_charge', 'not_refundable']) }),
-]);
-export type RefundResult = z.infer<typeof RefundResultSchema>;

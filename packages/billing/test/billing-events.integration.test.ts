@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
-import { createLogger } from '@shop/platform-logging';
-import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
-import { ChargeDeclinedV1, ChargeSucceededV1, RefundIssuedV1 } from '../src/index.js';
-import { billingMigrations, createBillingModule, type BillingModule } from '../src/module.js';
+import type { Database } from '@shop/platform-db';
+import { moduleTestbed, type ModuleTestbed } from '@shop/platform-testbed';
+import { ChargeDeclinedV1, ChargeSucceededV1, RefundIssuedV1 } from '../src/events.js';
+import { billingModule } from '../src/module.js';
 
-let target: TestDatabaseTarget;
+let bed: ModuleTestbed<typeof billingModule>;
 let database: Database;
-let billing: BillingModule;
 
 beforeAll(async () => {
-  target = await provisionTestDatabase('billing_events');
-  database = await openDatabase({ url: target.url });
-  await setupDatabase(database, [billingMigrations]);
-  await runMigrations(database, [billingMigrations]);
+  // As in the monolith: every statement of the module runs as its own role.
+  bed = await moduleTestbed({ module: billingModule });
+  database = bed.database;
   // A test-only way to make a commit fail after everything in it ran: a deferred trigger on the
   // outbox raises at COMMIT for the event types listed in `billing.test_poison`.
   await database.rows(sql`create table billing.test_poison (type text primary key)`);
@@ -28,13 +25,10 @@ beforeAll(async () => {
   await database.rows(sql`
     create constraint trigger test_poison after insert on billing.outbox deferrable initially deferred
     for each row execute function billing.test_fail_poisoned()`);
-  // As in the monolith: every statement of the module runs as its own role.
-  billing = createBillingModule({ db: database.forModule('billing'), logger: createLogger({ level: 'silent' }) });
 });
 
 afterAll(async () => {
-  await database?.close();
-  await target?.drop();
+  await bed?.close();
 });
 
 beforeEach(async () => {
@@ -56,9 +50,9 @@ const chargeStatus = async (orderId: string) =>
 describe('billing publishes its events in the transaction of each state change', () => {
   it('an approved charge writes exactly billing.charge-succeeded v1, once however often it is retried', async () => {
     const orderId = randomUUID();
-    const result = await billing.api.chargeOrder(orderId, 2500);
+    const result = await bed.api.chargeOrder({ orderId, amountCents: 2500 });
     if (!result.ok) throw new Error('declined');
-    await billing.api.chargeOrder(orderId, 2500);
+    await bed.api.chargeOrder({ orderId, amountCents: 2500 });
     const events = await eventsOfOrder(orderId);
     expect(events).toEqual([
       {
@@ -72,7 +66,7 @@ describe('billing publishes its events in the transaction of each state change',
 
   it('a declined charge writes exactly billing.charge-declined v1 with the decline code', async () => {
     const orderId = randomUUID();
-    const result = await billing.api.chargeOrder(orderId, 1013);
+    const result = await bed.api.chargeOrder({ orderId, amountCents: 1013 });
     if (result.ok) throw new Error('approved');
     const events = await eventsOfOrder(orderId);
     expect(events.map((e) => [e.type, e.aggregate_id])).toEqual([[ChargeDeclinedV1.type, result.chargeId]]);
@@ -82,11 +76,11 @@ describe('billing publishes its events in the transaction of each state change',
 
   it('a refund writes exactly billing.refund-issued v1, once however often it is retried', async () => {
     const orderId = randomUUID();
-    const charged = await billing.api.chargeOrder(orderId, 4200);
+    const charged = await bed.api.chargeOrder({ orderId, amountCents: 4200 });
     if (!charged.ok) throw new Error('declined');
-    const refunded = await billing.api.refund(charged.charge.id);
+    const refunded = await bed.api.refund({ chargeId: charged.charge.id });
     if (!refunded.ok) throw new Error(refunded.code);
-    expect(await billing.api.refund(charged.charge.id)).toEqual(refunded);
+    expect(await bed.api.refund({ chargeId: charged.charge.id })).toEqual(refunded);
     const events = await eventsOfOrder(orderId);
     expect(events.map((e) => e.type)).toEqual([ChargeSucceededV1.type, RefundIssuedV1.type]);
     expect(events[1]).toMatchObject({
@@ -98,21 +92,21 @@ describe('billing publishes its events in the transaction of each state change',
   it('a settlement whose transaction rolls back leaves the charge pending and publishes nothing; a retry publishes once', async () => {
     const orderId = randomUUID();
     await poison(ChargeSucceededV1.type);
-    await expect(billing.api.chargeOrder(orderId, 3000)).rejects.toThrow(/poisoned/);
+    await expect(bed.api.chargeOrder({ orderId, amountCents: 3000 })).rejects.toThrow(/poisoned/);
     expect(await chargeStatus(orderId)).toBe('pending');
     expect(await eventsOfOrder(orderId)).toEqual([]);
 
     await database.rows(sql`delete from billing.test_poison`);
-    expect((await billing.api.chargeOrder(orderId, 3000)).ok).toBe(true);
+    expect((await bed.api.chargeOrder({ orderId, amountCents: 3000 })).ok).toBe(true);
     expect((await eventsOfOrder(orderId)).map((e) => e.type)).toEqual([ChargeSucceededV1.type]);
   });
 
   it('a refund whose transaction rolls back records no refund and publishes nothing', async () => {
     const orderId = randomUUID();
-    const charged = await billing.api.chargeOrder(orderId, 900);
+    const charged = await bed.api.chargeOrder({ orderId, amountCents: 900 });
     if (!charged.ok) throw new Error('declined');
     await poison(RefundIssuedV1.type);
-    await expect(billing.api.refund(charged.charge.id)).rejects.toThrow(/poisoned/);
+    await expect(bed.api.refund({ chargeId: charged.charge.id })).rejects.toThrow(/poisoned/);
     expect(await chargeStatus(orderId)).toBe('succeeded');
     expect((await eventsOfOrder(orderId)).map((e) => e.type)).toEqual([ChargeSucceededV1.type]);
   });

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { defineEvent } from '@shop/platform-events';
+import { moduleName } from './module-name.js';
 import { OrderLineSchema } from './schemas.js';
 
 /**
- * The orders module's integration events. Each is published in the same transaction as the
+ * The orders module's integration events (the `@shop/orders/events` entry). Each is published in the same transaction as the
  * order's state change (aggregate = the order id), so subscribers see them in commit order.
  */
 export const OrderPlacedV1 = defineEvent({
-  type: 'orders.order-placed',
+  module: moduleName,
+  event: 'order-placed',
   version: 1,
   schema: z.object({
     orderId: z.uuid(),
@@ -21,7 +23,8 @@ export type OrderPlacedPayload = z.infer<typeof OrderPlacedV1.schema>;
 
 /** `placed → paid`: billing's charge succeeded. */
 export const OrderPaidV1 = defineEvent({
-  type: 'orders.order-paid',
+  module: moduleName,
+  event: 'order-paid',
   version: 1,
   schema: z.object({
     orderId: z.uuid(),
@@ -35,7 +38,8 @@ export type OrderPaidPayload = z.infer<typeof OrderPaidV1.schema>;
 
 /** `placed → payment_failed`: billing's charge was declined. */
 export const OrderPaymentFailedV1 = defineEvent({
-  type: 'orders.order-payment-failed',
+  module: moduleName,
+  event: 'order-payment-failed',
   version: 1,
   schema: z.object({
     orderId: z.uuid(),
@@ -49,7 +53,8 @@ export type OrderPaymentFailedPayload = z.infer<typeof OrderPaymentFailedV1.sche
 
 /** `placed | paid | payment_failed → cancelled`; `refundId` is set when a paid order was refunded. */
 export const OrderCancelledV1 = defineEvent({
-  type: 'orders.order-cancelled',
+  module: moduleName,
+  event: 'order-cancelled',
   version: 1,
   schema: z.object({
     orderId: z.uuid(),

@@ -1,37 +1,65 @@
-import type { ListOrdersQuery, Order, OrderPage, PlaceOrder } from './schemas.js';
+import { z } from 'zod';
+import { defineApi, defineErrors, errorCodes, type ApiOf } from '@shop/platform-module';
+import { moduleName } from './module-name.js';
+import { ListOrdersSchema, OrderIdSchema, OrderPageSchema, OrderSchema, PlaceOrderInputSchema } from './schemas.js';
 
-/** Expected failures of the orders module, as stable codes. */
-export const OrderErrorCode = {
-  UnknownCustomer: 'unknown_customer',
+/** Expected failures of the orders module, each with its HTTP status. */
+export const OrderErrors = defineErrors({
+  unknown_customer: { status: 422, title: 'The customer does not exist' },
   /** The `Idempotency-Key` was already used with a different body. */
-  IdempotencyKeyReused: 'idempotency_key_reused',
-  NotFound: 'not_found',
-  NotPayable: 'not_payable',
-  CardDeclined: 'card_declined',
-  NotCancellable: 'not_cancellable',
-} as const;
-export type OrderErrorCode = (typeof OrderErrorCode)[keyof typeof OrderErrorCode];
+  idempotency_key_reused: { status: 422, title: 'This Idempotency-Key was already used with a different request body' },
+  not_found: { status: 404, title: 'No such order' },
+  not_payable: { status: 409, title: 'The order is not awaiting payment' },
+  card_declined: { status: 402, title: 'The payment was declined' },
+  not_cancellable: { status: 409, title: 'The order can no longer be cancelled' },
+});
 
-export type PlaceOrderResult =
-  | { ok: true; order: Order; /** false when an earlier request with the same key created it */ created: boolean }
-  | { ok: false; code: typeof OrderErrorCode.UnknownCustomer | typeof OrderErrorCode.IdempotencyKeyReused };
+export const PlaceOrderResultSchema = z.discriminatedUnion('ok', [
+  /** `created` is false when an earlier request with the same key created the order. */
+  z.object({ ok: z.literal(true), order: OrderSchema, created: z.boolean() }),
+  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'unknown_customer', 'idempotency_key_reused') }),
+]);
+export type PlaceOrderResult = z.infer<typeof PlaceOrderResultSchema>;
 
-export type PayOrderResult =
-  | { ok: true; order: Order }
-  | { ok: false; code: typeof OrderErrorCode.NotFound | typeof OrderErrorCode.NotPayable }
-  | { ok: false; code: typeof OrderErrorCode.CardDeclined; order: Order };
+export const PayOrderResultSchema = z.union([
+  z.object({ ok: z.literal(true), order: OrderSchema }),
+  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'not_found', 'not_payable') }),
+  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'card_declined'), order: OrderSchema }),
+]);
+export type PayOrderResult = z.infer<typeof PayOrderResultSchema>;
 
-export type CancelOrderResult =
-  | { ok: true; order: Order }
-  | { ok: false; code: typeof OrderErrorCode.NotFound | typeof OrderErrorCode.NotCancellable };
+export const CancelOrderResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), order: OrderSchema }),
+  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'not_found', 'not_cancellable') }),
+]);
+export type CancelOrderResult = z.infer<typeof CancelOrderResultSchema>;
 
-/** What other modules (and the HTTP adapter) may ask of orders. Async, plain data in and out. */
-export interface OrdersApi {
-  place(input: PlaceOrder, options?: { idempotencyKey?: string }): Promise<PlaceOrderResult>;
-  get(id: string): Promise<Order | null>;
-  list(query: ListOrdersQuery): Promise<OrderPage>;
-  /** `placed → paid` (or `payment_failed` when declined), charging the order's total through billing. */
-  pay(id: string): Promise<PayOrderResult>;
-  /** `placed | paid | payment_failed → cancelled`; a paid order is refunded through billing. */
-  cancel(id: string): Promise<CancelOrderResult>;
-}
+/** What other modules (and the HTTP adapter) may ask of orders, as data. Plain data in and out. */
+export const OrdersApiDeclaration = defineApi({
+  module: moduleName,
+  name: 'OrdersApi',
+  operations: {
+    place: {
+      summary: 'Places an order priced by the server; with an idempotency key, a repeat returns the same order.',
+      input: PlaceOrderInputSchema,
+      output: PlaceOrderResultSchema,
+      idempotent: false,
+    },
+    get: { summary: 'An order, or null.', input: OrderIdSchema, output: OrderSchema.nullable(), idempotent: true },
+    list: { summary: "A customer's orders, oldest first, a page at a time.", input: ListOrdersSchema, output: OrderPageSchema, idempotent: true },
+    pay: {
+      summary: '`placed → paid` (or `payment_failed` when declined), charging the order’s total through billing.',
+      input: OrderIdSchema,
+      output: PayOrderResultSchema,
+      idempotent: true,
+    },
+    cancel: {
+      summary: '`placed | paid | payment_failed → cancelled`; a paid order is refunded through billing.',
+      input: OrderIdSchema,
+      output: CancelOrderResultSchema,
+      idempotent: true,
+    },
+  },
+});
+
+export type OrdersApi = ApiOf<typeof OrdersApiDeclaration>;

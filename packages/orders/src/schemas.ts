@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CursorSchema, LimitSchema } from '@shop/platform-http';
+import { PageLimitSchema, PagePositionSchema, pageSchema } from '@shop/platform-module';
 
 export const OrderStatusSchema = z.enum(['placed', 'paid', 'payment_failed', 'cancelled']);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
@@ -25,6 +25,12 @@ export type PlaceOrder = z.input<typeof PlaceOrderSchema>;
 /** Header value of `Idempotency-Key`. */
 export const IdempotencyKeySchema = z.string().trim().min(1).max(255);
 
+/** `place`'s input: the order, and the client's `Idempotency-Key` when it sent one. */
+export const PlaceOrderInputSchema = PlaceOrderSchema.extend({ idempotencyKey: IdempotencyKeySchema.optional() });
+export type PlaceOrderInput = z.input<typeof PlaceOrderInputSchema>;
+
+export const OrderIdSchema = z.object({ id: z.uuid() });
+
 export const OrderLineSchema = OrderLineInputSchema.extend({ lineTotalCents: z.number().int().min(0) });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 
@@ -44,15 +50,13 @@ export const OrderSchema = z.object({
 });
 export type Order = z.infer<typeof OrderSchema>;
 
-export const ListOrdersQuerySchema = z.object({
+/** A customer's orders, oldest first, after `after` (the previous page's `next`). */
+export const ListOrdersSchema = z.object({
   customerId: z.uuid(),
-  limit: LimitSchema,
-  cursor: CursorSchema.optional(),
+  limit: PageLimitSchema.default(20),
+  after: PagePositionSchema.optional(),
 });
-export type ListOrdersQuery = z.input<typeof ListOrdersQuerySchema>;
+export type ListOrders = z.input<typeof ListOrdersSchema>;
 
-export const OrderPageSchema = z.object({
-  items: z.array(OrderSchema),
-  nextCursor: z.string().nullable(),
-});
+export const OrderPageSchema = pageSchema(OrderSchema);
 export type OrderPage = z.infer<typeof OrderPageSchema>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BillingApi, Charge, ChargeList, ChargeOrderResult, ListChargesQuery, Refund, RefundResult } from '@shop/billing';
+import type { BillingApi, Charge, ChargeList, ChargeOrderInput, ChargeOrderResult, ListChargesQuery, Refund, RefundInput, RefundResult } from '@shop/billing';
 import type { Customer, CustomerPage, CustomersApi, RegisterCustomerResult } from '@shop/customers';
 
 /** A `CustomersApi` built from the public types alone: a set of known ids. */
@@ -17,15 +17,15 @@ export class FakeCustomers implements CustomersApi {
     const customer: Customer = { id: this.add(), email: input.email, name: input.name, createdAt: new Date().toISOString() };
     return { ok: true, customer };
   }
-  async get(id: string): Promise<Customer | null> {
+  async get({ id }: { id: string }): Promise<Customer | null> {
     return this.known.has(id) ? { id, email: `${id}@example.com`, name: 'Fake', createdAt: new Date(0).toISOString() } : null;
   }
-  async exists(id: string): Promise<boolean> {
+  async exists({ id }: { id: string }): Promise<boolean> {
     this.existsCalls++;
     return this.known.has(id);
   }
   async list(): Promise<CustomerPage> {
-    return { items: [], nextCursor: null };
+    return { items: [], next: null };
   }
 }
 
@@ -40,7 +40,7 @@ export class FakeBilling implements BillingApi {
   chargesMade = 0;
   refundCalls = 0;
 
-  async chargeOrder(orderId: string, amountCents: number): Promise<ChargeOrderResult> {
+  async chargeOrder({ orderId, amountCents }: ChargeOrderInput): Promise<ChargeOrderResult> {
     let charge = [...this.charges.values()].find((c) => c.orderId === orderId);
     if (!charge) {
       this.chargesMade++;
@@ -54,7 +54,7 @@ export class FakeBilling implements BillingApi {
     return { ok: true, charge };
   }
 
-  async refund(chargeId: string): Promise<RefundResult> {
+  async refund({ chargeId }: RefundInput): Promise<RefundResult> {
     this.refundCalls++;
     const charge = this.charges.get(chargeId);
     if (!charge) return { ok: false, code: 'unknown_charge' };
@@ -67,7 +67,7 @@ export class FakeBilling implements BillingApi {
     return { ok: true, refund };
   }
 
-  async getCharge(id: string): Promise<Charge | null> {
+  async getCharge({ id }: { id: string }): Promise<Charge | null> {
     return this.charges.get(id) ?? null;
   }
 

@@ -1,23 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
-import { createLogger } from '@shop/platform-logging';
-import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
-import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1, type Order } from '../src/index.js';
-import { createOrdersModule, ordersMigrations, type OrdersModule } from '../src/module.js';
+import type { Database } from '@shop/platform-db';
+import { moduleTestbed, type ModuleTestbed } from '@shop/platform-testbed';
+import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '../src/events.js';
+import type { Order } from '../src/index.js';
+import { ordersModule } from '../src/module.js';
 import { FakeBilling, FakeCustomers } from './fakes.js';
 
-let target: TestDatabaseTarget;
+let bed: ModuleTestbed<typeof ordersModule>;
 let database: Database;
-let orders: OrdersModule;
 const customers = new FakeCustomers();
 const billing = new FakeBilling();
 
 beforeAll(async () => {
-  target = await provisionTestDatabase('orders_events');
-  database = await openDatabase({ url: target.url });
-  await setupDatabase(database, [ordersMigrations]);
-  await runMigrations(database, [ordersMigrations]);
+  // As in the monolith: every statement of the module runs as its own role.
+  bed = await moduleTestbed({ module: ordersModule, fakes: { customers, billing } });
+  database = bed.database;
   // A test-only way to make a commit fail after everything in it ran: a deferred trigger on the
   // outbox raises at COMMIT for the event types listed in `orders.test_poison`.
   await database.rows(sql`create table orders.test_poison (type text primary key)`);
@@ -30,13 +28,10 @@ beforeAll(async () => {
   await database.rows(sql`
     create constraint trigger test_poison after insert on orders.outbox deferrable initially deferred
     for each row execute function orders.test_fail_poisoned()`);
-  // As in the monolith: every statement of the module runs as its own role.
-  orders = createOrdersModule({ db: database.forModule('orders'), logger: createLogger({ level: 'silent' }), customers, billing });
 });
 
 afterAll(async () => {
-  await database?.close();
-  await target?.drop();
+  await bed?.close();
 });
 
 beforeEach(async () => {
@@ -61,7 +56,7 @@ const eventsOfCustomer = (customerId: string) =>
   database.rows<OutboxRow>(sql`select type, version, aggregate_id, payload from orders.outbox where payload->>'customerId' = ${customerId} order by seq`);
 
 async function place(items: typeof lines = lines, key?: string): Promise<Order> {
-  const result = await orders.api.place({ customerId: customers.add(), items }, key ? { idempotencyKey: key } : {});
+  const result = await bed.api.place({ customerId: customers.add(), items, ...(key ? { idempotencyKey: key } : {}) });
   if (!result.ok) throw new Error(`place failed: ${result.code}`);
   return result.order;
 }
@@ -84,8 +79,8 @@ describe('orders publishes its events in the transaction of each state change', 
   it('an idempotent replay of place publishes nothing more', async () => {
     const key = `key-${Date.now()}`;
     const customerId = customers.add();
-    const first = await orders.api.place({ customerId, items: lines }, { idempotencyKey: key });
-    const again = await orders.api.place({ customerId, items: lines }, { idempotencyKey: key });
+    const first = await bed.api.place({ customerId, items: lines, idempotencyKey: key });
+    const again = await bed.api.place({ customerId, items: lines, idempotencyKey: key });
     expect(again).toMatchObject({ ok: true, created: false });
     if (!first.ok) throw new Error('place failed');
     expect((await eventsOf(first.order.id)).map((e) => e.type)).toEqual([OrderPlacedV1.type]);
@@ -94,7 +89,7 @@ describe('orders publishes its events in the transaction of each state change', 
   it('a place whose transaction rolls back leaves neither the order nor its event', async () => {
     await poison(OrderPlacedV1.type);
     const customerId = customers.add();
-    await expect(orders.api.place({ customerId, items: lines })).rejects.toThrow(/poisoned/);
+    await expect(bed.api.place({ customerId, items: lines })).rejects.toThrow(/poisoned/);
     const rows = await database.rows<{ n: number }>(sql`select count(*)::int as n from orders.orders where customer_id = ${customerId}`);
     expect(rows[0]?.n).toBe(0);
     expect(await eventsOfCustomer(customerId)).toEqual([]);
@@ -102,7 +97,7 @@ describe('orders publishes its events in the transaction of each state change', 
 
   it('pay writes exactly orders.order-paid v1 with the charge', async () => {
     const order = await place();
-    const paid = await orders.api.pay(order.id);
+    const paid = await bed.api.pay({ id: order.id });
     if (!paid.ok) throw new Error(`pay failed: ${paid.code}`);
     const events = await eventsOf(order.id);
     expect(events.map((e) => e.type)).toEqual([OrderPlacedV1.type, OrderPaidV1.type]);
@@ -114,13 +109,13 @@ describe('orders publishes its events in the transaction of each state change', 
       paidAt: paid.order.updatedAt,
     });
     // Paying again is refused and publishes nothing.
-    expect(await orders.api.pay(order.id)).toMatchObject({ ok: false, code: 'not_payable' });
+    expect(await bed.api.pay({ id: order.id })).toMatchObject({ ok: false, code: 'not_payable' });
     expect(await eventsOf(order.id)).toHaveLength(2);
   });
 
   it('a declined charge writes exactly orders.order-payment-failed v1', async () => {
     const order = await place([{ sku: 'DECLINE', quantity: 1, unitPriceCents: 513 }]);
-    const result = await orders.api.pay(order.id);
+    const result = await bed.api.pay({ id: order.id });
     expect(result).toMatchObject({ ok: false, code: 'card_declined' });
     const events = await eventsOf(order.id);
     expect(events.map((e) => e.type)).toEqual([OrderPlacedV1.type, OrderPaymentFailedV1.type]);
@@ -131,15 +126,15 @@ describe('orders publishes its events in the transaction of each state change', 
   it('a pay whose transaction rolls back leaves the order placed and publishes nothing', async () => {
     const order = await place();
     await poison(OrderPaidV1.type);
-    await expect(orders.api.pay(order.id)).rejects.toThrow(/poisoned/);
-    expect((await orders.api.get(order.id))?.status).toBe('placed');
+    await expect(bed.api.pay({ id: order.id })).rejects.toThrow(/poisoned/);
+    expect((await bed.api.get({ id: order.id }))?.status).toBe('placed');
     expect((await eventsOf(order.id)).map((e) => e.type)).toEqual([OrderPlacedV1.type]);
   });
 
   it('cancelling a paid order writes exactly orders.order-cancelled v1 with the refund', async () => {
     const order = await place();
-    await orders.api.pay(order.id);
-    const cancelled = await orders.api.cancel(order.id);
+    await bed.api.pay({ id: order.id });
+    const cancelled = await bed.api.cancel({ id: order.id });
     if (!cancelled.ok) throw new Error(`cancel failed: ${cancelled.code}`);
     const events = await eventsOf(order.id);
     expect(events.map((e) => e.type)).toEqual([OrderPlacedV1.type, OrderPaidV1.type, OrderCancelledV1.type]);
@@ -152,19 +147,19 @@ describe('orders publishes its events in the transaction of each state change', 
       cancelledAt: cancelled.order.updatedAt,
     });
     expect(cancelled.order.refundId).not.toBeNull();
-    expect(await orders.api.cancel(order.id)).toMatchObject({ ok: false, code: 'not_cancellable' });
+    expect(await bed.api.cancel({ id: order.id })).toMatchObject({ ok: false, code: 'not_cancellable' });
     expect(await eventsOf(order.id)).toHaveLength(3);
   });
 
   it('cancelling a placed order publishes it without a refund; a rolled-back cancel publishes nothing', async () => {
     const kept = await place();
     await poison(OrderCancelledV1.type);
-    await expect(orders.api.cancel(kept.id)).rejects.toThrow(/poisoned/);
-    expect((await orders.api.get(kept.id))?.status).toBe('placed');
+    await expect(bed.api.cancel({ id: kept.id })).rejects.toThrow(/poisoned/);
+    expect((await bed.api.get({ id: kept.id }))?.status).toBe('placed');
     expect((await eventsOf(kept.id)).map((e) => e.type)).toEqual([OrderPlacedV1.type]);
 
     await database.rows(sql`delete from orders.test_poison`);
-    const cancelled = await orders.api.cancel(kept.id);
+    const cancelled = await bed.api.cancel({ id: kept.id });
     expect(cancelled.ok).toBe(true);
     const events = await eventsOf(kept.id);
     expect(events.map((e) => e.type)).toEqual([OrderPlacedV1.type, OrderCancelledV1.type]);

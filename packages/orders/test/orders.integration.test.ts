@@ -1,45 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
-import { createHttpApp } from '@shop/platform-http';
-import { createLogger } from '@shop/platform-logging';
-import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
-import type { Order, OrderPage } from '../src/index.js';
-import { createOrdersModule, ordersMigrations, type OrdersModule } from '../src/module.js';
+import { moduleTestbed, type ModuleTestbed } from '@shop/platform-testbed';
+import type { Order } from '../src/index.js';
+import { ordersModule } from '../src/module.js';
 import { FakeBilling, FakeCustomers } from './fakes.js';
 
-let target: TestDatabaseTarget;
-let database: Database;
-let orders: OrdersModule;
-let app: ReturnType<typeof createHttpApp>;
+let bed: ModuleTestbed<typeof ordersModule>;
 const customers = new FakeCustomers();
 const billing = new FakeBilling();
 
 beforeAll(async () => {
-  target = await provisionTestDatabase('orders');
-  database = await openDatabase({ url: target.url });
   // Only the orders schema is migrated: customers and billing are fakes of their public APIs,
   // and their tables do not exist in this database.
-  await setupDatabase(database, [ordersMigrations]);
-  await runMigrations(database, [ordersMigrations]);
-  const logger = createLogger({ level: 'silent' });
-  orders = createOrdersModule({ db: database.db, logger, customers, billing });
-  app = createHttpApp({ logger });
-  app.route('/', orders.routes);
+  bed = await moduleTestbed({ module: ordersModule, fakes: { customers, billing } });
 });
 
 afterAll(async () => {
-  await database?.close();
-  await target?.drop();
+  await bed?.close();
 });
 
-const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  app.request(path, {
-    method: 'POST',
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+const post = (path: string, body?: unknown, headers: Record<string, string> = {}) => bed.send('POST', path, body, headers);
 type ProblemBody = { type: string; status: number; errors: { path: string; in: string }[]; code?: string };
 const lines = [
   { sku: 'BOOK-1', quantity: 2, unitPriceCents: 1250 },
@@ -54,7 +35,7 @@ async function placeOrder(customerId = customers.add(), items: unknown = lines):
 
 describe('orders module, without the customers and billing tables', () => {
   it('has no schema but its own (plus the migration history)', async () => {
-    const rows = await database.rows<{ schema_name: string }>(
+    const rows = await bed.database.rows<{ schema_name: string }>(
       sql`select schema_name from information_schema.schemata where schema_name not in ('public', 'information_schema') and schema_name not like 'pg\_%' order by 1`,
     );
     expect(rows.map((r) => r.schema_name)).toEqual(['drizzle', 'orders']);
@@ -76,7 +57,7 @@ describe('orders module, without the customers and billing tables', () => {
       ],
     });
     expect(res.headers.get('location')).toBe(`/orders/${order.id}`);
-    const fetched = await app.request(`/orders/${order.id}`);
+    const fetched = await bed.app.request(`/orders/${order.id}`);
     expect(fetched.status).toBe(200);
     expect(await fetched.json()).toEqual(order);
   });
@@ -85,7 +66,7 @@ describe('orders module, without the customers and billing tables', () => {
     const items = Array.from({ length: 100 }, (_, i) => ({ sku: `MAX-${i}`, quantity: 1000, unitPriceCents: 10_000_000 }));
     const order = await placeOrder(customers.add(), items);
     expect(order.totalCents).toBe(1_000_000_000_000);
-    expect((await orders.api.get(order.id))?.totalCents).toBe(1_000_000_000_000);
+    expect((await bed.api.get({ id: order.id }))?.totalCents).toBe(1_000_000_000_000);
   });
 
   it('answers 422 unknown-customer, and writes nothing, when customers does not know the customer', async () => {
@@ -94,7 +75,7 @@ describe('orders module, without the customers and billing tables', () => {
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(((await res.json()) as ProblemBody).type).toMatch(/unknown-customer$/);
-    const rows = await database.rows<{ n: number }>(sql`select count(*)::int as n from orders.orders where customer_id = ${customerId}`);
+    const rows = await bed.database.rows<{ n: number }>(sql`select count(*)::int as n from orders.orders where customer_id = ${customerId}`);
     expect(rows[0]?.n).toBe(0);
   });
 
@@ -127,7 +108,7 @@ describe('orders module, without the customers and billing tables', () => {
       const [a, b] = [(await first.json()) as Order, (await second.json()) as Order];
       expect(b).toEqual(a);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
-      const rows = await database.rows<{ n: number }>(sql`select count(*)::int as n from orders.orders where customer_id = ${body.customerId}`);
+      const rows = await bed.database.rows<{ n: number }>(sql`select count(*)::int as n from orders.orders where customer_id = ${body.customerId}`);
       expect(rows[0]?.n).toBe(1);
     });
 
@@ -152,7 +133,7 @@ describe('orders module, without the customers and billing tables', () => {
     it('keeps keys in the orders schema', async () => {
       const key = randomUUID();
       const order = (await (await post('/orders', { customerId: customers.add(), items: lines }, { 'idempotency-key': key })).json()) as Order;
-      const rows = await database.rows<{ order_id: string }>(sql`select order_id from orders.idempotency_keys where key = ${key}`);
+      const rows = await bed.database.rows<{ order_id: string }>(sql`select order_id from orders.idempotency_keys where key = ${key}`);
       expect(rows).toEqual([{ order_id: order.id }]);
     });
 
@@ -179,8 +160,8 @@ describe('orders module, without the customers and billing tables', () => {
       const order = await placeOrder(customers.add(), [{ sku: 'X', quantity: 1, unitPriceCents: 1013 }]);
       const res = await post(`/orders/${order.id}/pay`);
       expect(res.status).toBe(402);
-      expect(await res.json()).toMatchObject({ type: '/problems/payment-declined', code: 'card_declined', orderId: order.id });
-      expect(await orders.api.get(order.id)).toMatchObject({ status: 'payment_failed', chargeId: expect.any(String) });
+      expect(await res.json()).toMatchObject({ type: '/problems/card-declined', code: 'card_declined', orderId: order.id });
+      expect(await bed.api.get({ id: order.id })).toMatchObject({ status: 'payment_failed', chargeId: expect.any(String) });
       expect((await post(`/orders/${order.id}/pay`)).status).toBe(409);
     });
 
@@ -189,7 +170,7 @@ describe('orders module, without the customers and billing tables', () => {
       expect((await post(`/orders/${order.id}/pay`)).status).toBe(200);
       const again = await post(`/orders/${order.id}/pay`);
       expect(again.status).toBe(409);
-      expect(((await again.json()) as ProblemBody).type).toBe('/problems/order-not-payable');
+      expect(((await again.json()) as ProblemBody).type).toBe('/problems/not-payable');
       expect((await post(`/orders/${randomUUID()}/pay`)).status).toBe(404);
       expect((await post('/orders/nope/pay')).status).toBe(400);
     });
@@ -198,9 +179,9 @@ describe('orders module, without the customers and billing tables', () => {
       const order = await placeOrder();
       // The first attempt reached billing, then the process died before updating the order.
       const before = billing.chargesMade;
-      const first = await billing.chargeOrder(order.id, order.totalCents);
+      const first = await billing.chargeOrder({ orderId: order.id, amountCents: order.totalCents });
       if (!first.ok) throw new Error('expected approval');
-      expect((await orders.api.get(order.id))?.status).toBe('placed');
+      expect((await bed.api.get({ id: order.id }))?.status).toBe('placed');
 
       const retry = await post(`/orders/${order.id}/pay`);
       expect(retry.status).toBe(200);
@@ -237,7 +218,7 @@ describe('orders module, without the customers and billing tables', () => {
 
     it('refunds a charge left by a pay that died, when the still-placed order is cancelled', async () => {
       const order = await placeOrder();
-      const stray = await billing.chargeOrder(order.id, order.totalCents);
+      const stray = await billing.chargeOrder({ orderId: order.id, amountCents: order.totalCents });
       if (!stray.ok) throw new Error('expected approval');
       const cancelled = (await (await post(`/orders/${order.id}/cancel`)).json()) as Order;
       expect(cancelled.status).toBe('cancelled');
@@ -249,7 +230,7 @@ describe('orders module, without the customers and billing tables', () => {
       expect((await post(`/orders/${order.id}/cancel`)).status).toBe(200);
       const again = await post(`/orders/${order.id}/cancel`);
       expect(again.status).toBe(409);
-      expect(((await again.json()) as ProblemBody).type).toBe('/problems/order-not-cancellable');
+      expect(((await again.json()) as ProblemBody).type).toBe('/problems/not-cancellable');
       expect((await post(`/orders/${order.id}/pay`)).status).toBe(409);
       expect((await post(`/orders/${randomUUID()}/cancel`)).status).toBe(404);
     });
@@ -264,9 +245,9 @@ describe('orders module, without the customers and billing tables', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await app.request(`/orders?customerId=${customerId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await bed.app.request(`/orders?customerId=${customerId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.status).toBe(200);
-        const page = (await res.json()) as OrderPage;
+        const page = (await res.json()) as { items: Order[]; nextCursor: string | null };
         expect(page.items.length).toBeLessThanOrEqual(2);
         for (const item of page.items) expect(item.items).toHaveLength(lines.length);
         seen.push(...page.items.map((o) => o.id));
@@ -277,7 +258,7 @@ describe('orders module, without the customers and billing tables', () => {
 
     it('answers 400 without a customerId, or with a bad limit or cursor', async () => {
       for (const query of ['', '?customerId=nope', `?customerId=${randomUUID()}&limit=0`, `?customerId=${randomUUID()}&cursor=garbage`]) {
-        const res = await app.request(`/orders${query}`);
+        const res = await bed.app.request(`/orders${query}`);
         expect(res.status).toBe(400);
         expect(((await res.json()) as ProblemBody).errors[0]?.in).toBe('query');
       }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, jsonResponse, ProblemError, problemResponses, type Router } from '@shop/platform-http';
-import type { BillingApi } from '../billing-api.js';
+import { createRouter, declaredProblem, jsonResponse, problemResponses, type Router } from '@shop/platform-http';
+import { BillingErrors, type BillingApi } from '../billing-api.js';
 import { ChargeListSchema, ChargeSchema, ListChargesQuerySchema } from '../schemas.js';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -31,8 +31,8 @@ export function billingRoutes(billing: BillingApi): Router {
 
   router.openapi(getCharge, async (c) => {
     const { id } = c.req.valid('param');
-    const charge = await billing.getCharge(id);
-    if (!charge) throw new ProblemError(404, 'not-found', `Charge ${id} does not exist`);
+    const charge = await billing.getCharge({ id });
+    if (!charge) throw declaredProblem(BillingErrors, 'unknown_charge', `Charge ${id} does not exist`);
     return c.json(charge, 200);
   });
 

@@ -2,16 +2,17 @@ import { z } from 'zod';
 import type { DbTransaction } from '@shop/platform-db';
 import { publish } from '@shop/platform-events';
 import type { Logger } from '@shop/platform-logging';
-import { BillingErrorCode, type BillingApi } from '../billing-api.js';
+import type { BillingApi, ChargeOrderResult, RefundResult } from '../billing-api.js';
 import { ChargeDeclinedV1, ChargeSucceededV1, RefundIssuedV1 } from '../events.js';
 import {
   ChargeOrderInputSchema,
   ListChargesQuerySchema,
   type Charge,
   type ChargeList,
-  type ChargeOrderResult,
+  type ChargeOrderInput,
+  type ListChargesQuery,
   type Refund,
-  type RefundResult,
+  type RefundInput,
 } from '../schemas.js';
 import type { ChargeRepository } from './charge-repository.js';
 import type { PaymentProvider } from './payment-provider.js';
@@ -37,7 +38,7 @@ export function toRefund(row: RefundRow): Refund {
 
 /** The outcome `chargeOrder` reports for a charge whose provider answer is recorded. */
 function outcomeOf(row: ChargeRow): ChargeOrderResult {
-  if (row.status === 'declined') return { ok: false, code: BillingErrorCode.CardDeclined, chargeId: row.id };
+  if (row.status === 'declined') return { ok: false, code: 'card_declined', chargeId: row.id };
   return { ok: true, charge: toCharge(row) };
 }
 
@@ -67,15 +68,15 @@ export class BillingService implements BillingApi {
     private readonly logger: Logger,
   ) {}
 
-  async chargeOrder(orderId: string, amountCents: number): Promise<ChargeOrderResult> {
-    const input = ChargeOrderInputSchema.parse({ orderId, amountCents });
+  async chargeOrder(request: ChargeOrderInput): Promise<ChargeOrderResult> {
+    const input = ChargeOrderInputSchema.parse(request);
     // Claim the order's one charge first, so concurrent or retried calls find it instead of
     // charging again. The charge id is the provider's idempotency key.
     const claimed = await this.repository.claim({ ...input, provider: this.provider.name });
     const charge = claimed ?? (await this.repository.findByOrder(input.orderId));
     if (!charge) throw new Error(`charge for order ${input.orderId} vanished after claim`);
     if (charge.amountCents !== input.amountCents) {
-      return { ok: false, code: BillingErrorCode.AmountMismatch, chargeId: charge.id };
+      return { ok: false, code: 'amount_mismatch', chargeId: charge.id };
     }
     if (charge.status !== 'pending') return outcomeOf(charge);
 
@@ -95,15 +96,15 @@ export class BillingService implements BillingApi {
     return outcomeOf(final);
   }
 
-  async refund(chargeId: string): Promise<RefundResult> {
-    if (!isUuid(chargeId)) return { ok: false, code: BillingErrorCode.UnknownCharge };
+  async refund({ chargeId }: RefundInput): Promise<RefundResult> {
+    if (!isUuid(chargeId)) return { ok: false, code: 'unknown_charge' };
     const charge = await this.repository.findById(chargeId);
-    if (!charge) return { ok: false, code: BillingErrorCode.UnknownCharge };
+    if (!charge) return { ok: false, code: 'unknown_charge' };
     if (charge.status === 'refunded') {
       const existing = await this.repository.findRefundByCharge(charge.id);
       if (existing) return { ok: true, refund: toRefund(existing) };
     } else if (charge.status !== 'succeeded' || !charge.providerReference) {
-      return { ok: false, code: BillingErrorCode.NotRefundable };
+      return { ok: false, code: 'not_refundable' };
     }
     // The provider is asked first and keyed by the charge: if we die before recording the refund,
     // a retry asks again, gets the same refund back, and records it once.
@@ -117,13 +118,13 @@ export class BillingService implements BillingApi {
     return { ok: true, refund: toRefund(refund) };
   }
 
-  async getCharge(id: string): Promise<Charge | null> {
+  async getCharge({ id }: { id: string }): Promise<Charge | null> {
     if (!isUuid(id)) return null;
     const row = await this.repository.findById(id);
     return row ? toCharge(row) : null;
   }
 
-  async listCharges(query: unknown): Promise<ChargeList> {
+  async listCharges(query: ListChargesQuery): Promise<ChargeList> {
     const { orderId } = ListChargesQuerySchema.parse(query);
     return { items: (await this.repository.listByOrder(orderId)).map(toCharge) };
   }

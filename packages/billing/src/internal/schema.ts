@@ -1,8 +1,9 @@
 import { bigint, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { outboxTables } from '@shop/platform-events';
+import { moduleName } from '../module-name.js';
 
 /** Everything the billing module stores lives in this Postgres schema. */
-export const billingSchema = pgSchema('billing');
+export const billingSchema = pgSchema(moduleName);
 
 export const charges = billingSchema.table('charges', {
   id: uuid('id').primaryKey().defaultRandom(),

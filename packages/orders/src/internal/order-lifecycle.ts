@@ -11,3 +11,8 @@ const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
+
+/** Whether an order in `status` may still be cancelled (narrows the status for the cancelled event). */
+export function isCancellable(status: OrderStatus): status is Exclude<OrderStatus, 'cancelled'> {
+  return canTransition(status, 'cancelled');
+}

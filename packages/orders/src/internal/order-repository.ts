@@ -1,6 +1,5 @@
-import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
-import type { Db, DbTransaction } from '@shop/platform-db';
-import type { KeysetPosition } from '@shop/platform-http';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { isUniqueViolation, keysetPage, type Db, type DbTransaction, type KeysetPage } from '@shop/platform-db';
 import type { OrderLine, OrderStatus } from '../schemas.js';
 import { idempotencyKeys, orderLines, orders, type OrderLineRow, type OrderRow } from './schema.js';
 
@@ -18,15 +17,32 @@ export class OrderRepository {
     return this.db.transaction(work);
   }
 
-  /** Writes the order, its lines and (when given) its idempotency key with `tx`. */
-  async insert(
-    tx: DbTransaction,
+  /**
+   * Writes the order, its lines and (when given) its idempotency key, and whatever `andThen`
+   * writes (its events), in one transaction. A key another request committed first is
+   * `key_taken`, and nothing is written.
+   */
+  async insert<T>(
     values: {
       customerId: string;
       items: OrderLine[];
       totalCents: number;
       idempotency?: { key: string; fingerprint: string };
     },
+    andThen: (tx: DbTransaction, inserted: OrderWithLines) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; code: 'key_taken' }> {
+    try {
+      const value = await this.db.transaction(async (tx) => andThen(tx, await this.insertRows(tx, values)));
+      return { ok: true, value };
+    } catch (error) {
+      if (values.idempotency && isUniqueViolation(error, 'idempotency_keys_pkey')) return { ok: false, code: 'key_taken' };
+      throw error;
+    }
+  }
+
+  private async insertRows(
+    tx: DbTransaction,
+    values: { customerId: string; items: OrderLine[]; totalCents: number; idempotency?: { key: string; fingerprint: string } },
   ): Promise<OrderWithLines> {
     const [order] = await tx
       .insert(orders)
@@ -81,22 +97,26 @@ export class OrderRepository {
   }
 
   /** A customer's orders in `(createdAt, id)` order after `after`, at most `limit`, with their lines. */
-  async page(customerId: string, limit: number, after: KeysetPosition | null): Promise<OrderWithLines[]> {
-    const afterCursor = after
-      ? or(gt(orders.createdAt, after.at), and(eq(orders.createdAt, after.at), gt(orders.id, after.id)))
-      : undefined;
-    const rows = await this.db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.customerId, customerId), afterCursor))
-      .orderBy(asc(orders.createdAt), asc(orders.id))
-      .limit(limit);
-    if (rows.length === 0) return [];
+  async page(customerId: string, limit: number, after: { at: Date; id: string } | undefined): Promise<KeysetPage<OrderWithLines, [Date, string]>> {
+    const page = await keysetPage<OrderRow, [Date, string]>({
+      keys: [orders.createdAt, orders.id],
+      after: after ? [after.at, after.id] : null,
+      limit,
+      query: ({ where, orderBy, limit: rows }) =>
+        this.db
+          .select()
+          .from(orders)
+          .where(and(eq(orders.customerId, customerId), where))
+          .orderBy(...orderBy)
+          .limit(rows),
+      keyOf: (row) => [row.createdAt, row.id],
+    });
+    if (page.items.length === 0) return { items: [], next: page.next };
     const lines = await this.db
       .select()
       .from(orderLines)
-      .where(inArray(orderLines.orderId, rows.map((row) => row.id)))
+      .where(inArray(orderLines.orderId, page.items.map((row) => row.id)))
       .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
-    return rows.map((order) => ({ order, lines: lines.filter((line) => line.orderId === order.id) }));
+    return { items: page.items.map((order) => ({ order, lines: lines.filter((line) => line.orderId === order.id) })), next: page.next };
   }
 }

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, jsonBody, jsonResponse, ProblemError, problemResponses, type Router } from '@shop/platform-http';
-import type { OrdersApi } from '../orders-api.js';
-import { IdempotencyKeySchema, ListOrdersQuerySchema, OrderPageSchema, OrderSchema, PlaceOrderSchema } from '../schemas.js';
+import { createRouter, CursorSchema, cursorPage, declaredProblem, jsonBody, jsonResponse, LimitSchema, positionOfCursor, problemResponses, type Router } from '@shop/platform-http';
+import { OrderErrors, type OrdersApi } from '../orders-api.js';
+import { IdempotencyKeySchema, OrderSchema, PlaceOrderSchema } from '../schemas.js';
 
 const IdParams = z.object({ id: z.uuid() });
-const notFound = (id: string) => new ProblemError(404, 'not-found', `Order ${id} does not exist`);
+const ListOrdersQuery = z.object({ customerId: z.uuid(), limit: LimitSchema, cursor: CursorSchema.optional() });
+const OrderCursorPage = z.object({ items: z.array(OrderSchema), nextCursor: z.string().nullable() });
 
 const placeOrder = createRoute({
   method: 'post',
@@ -37,15 +38,15 @@ const listOrders = createRoute({
   path: '/orders',
   tags: ['orders'],
   summary: "List a customer's orders, oldest first",
-  request: { query: ListOrdersQuerySchema },
-  responses: { 200: jsonResponse(OrderPageSchema, 'A page of orders'), ...problemResponses(400) },
+  request: { query: ListOrdersQuery },
+  responses: { 200: jsonResponse(OrderCursorPage, 'A page of orders'), ...problemResponses(400) },
 });
 
 const payOrder = createRoute({
   method: 'post',
   path: '/orders/{id}/pay',
   tags: ['orders'],
-  summary: "Pay a placed order: charges its total through billing",
+  summary: 'Pay a placed order: charges its total through billing',
   request: { params: IdParams },
   responses: {
     200: jsonResponse(OrderSchema, 'The paid order, with its `chargeId`'),
@@ -62,17 +63,14 @@ const cancelOrder = createRoute({
   responses: { 200: jsonResponse(OrderSchema, 'The cancelled order'), ...problemResponses(400, 404, 409) },
 });
 
-/** HTTP adapter over `OrdersApi`: validation in, problem+json out. */
+/** HTTP adapter over `OrdersApi`: validation in, problem+json out, cursors for pages. */
 export function orderRoutes(orders: OrdersApi): Router {
   const router = createRouter();
 
   router.openapi(placeOrder, async (c) => {
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
-    const result = await orders.place(c.req.valid('json'), idempotencyKey === undefined ? {} : { idempotencyKey });
-    if (!result.ok) {
-      if (result.code === 'unknown_customer') throw new ProblemError(422, 'unknown-customer', 'The customer does not exist');
-      throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body');
-    }
+    const result = await orders.place({ ...c.req.valid('json'), ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+    if (!result.ok) throw declaredProblem(OrderErrors, result.code);
     c.header('location', `/orders/${result.order.id}`);
     if (!result.created) c.header('idempotent-replayed', 'true');
     return c.json(result.order, 201);
@@ -80,34 +78,30 @@ export function orderRoutes(orders: OrdersApi): Router {
 
   router.openapi(getOrder, async (c) => {
     const { id } = c.req.valid('param');
-    const order = await orders.get(id);
-    if (!order) throw notFound(id);
+    const order = await orders.get({ id });
+    if (!order) throw declaredProblem(OrderErrors, 'not_found', `Order ${id} does not exist`);
     return c.json(order, 200);
   });
 
-  router.openapi(listOrders, async (c) => c.json(await orders.list(c.req.valid('query')), 200));
+  router.openapi(listOrders, async (c) => {
+    const { customerId, limit, cursor } = c.req.valid('query');
+    const after = positionOfCursor(cursor);
+    return c.json(cursorPage(await orders.list({ customerId, limit, ...(after ? { after } : {}) })), 200);
+  });
 
   router.openapi(payOrder, async (c) => {
     const { id } = c.req.valid('param');
-    const result = await orders.pay(id);
+    const result = await orders.pay({ id });
     if (result.ok) return c.json(result.order, 200);
-    if (result.code === 'card_declined') {
-      throw new ProblemError(402, 'payment-declined', 'The payment was declined', {
-        code: result.code,
-        orderId: id,
-        chargeId: result.order.chargeId,
-      });
-    }
-    if (result.code === 'not_found') throw notFound(id);
-    throw new ProblemError(409, 'order-not-payable', `Order ${id} is not awaiting payment`);
+    if (result.code === 'card_declined') throw declaredProblem(OrderErrors, result.code, undefined, { orderId: id, chargeId: result.order.chargeId });
+    throw declaredProblem(OrderErrors, result.code, `Order ${id}: ${OrderErrors[result.code].title.toLowerCase()}`);
   });
 
   router.openapi(cancelOrder, async (c) => {
     const { id } = c.req.valid('param');
-    const result = await orders.cancel(id);
+    const result = await orders.cancel({ id });
     if (result.ok) return c.json(result.order, 200);
-    if (result.code === 'not_found') throw notFound(id);
-    throw new ProblemError(409, 'order-not-cancellable', `Order ${id} is already cancelled`);
+    throw declaredProblem(OrderErrors, result.code, `Order ${id}: ${OrderErrors[result.code].title.toLowerCase()}`);
   });
 
   return router;

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { ChargeListSchema, ChargeOrderResultSchema, RefundResultSchema, type BillingApi } from '@shop/billing';
 import type { CustomersApi } from '@shop/customers';
-import { isUniqueViolation, type DbTransaction } from '@shop/platform-db';
+import type { DbTransaction } from '@shop/platform-db';
 import { publish } from '@shop/platform-events';
-import { decodeCursor, encodeCursor } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
 import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '../events.js';
-import { OrderErrorCode, type CancelOrderResult, type OrdersApi, type PayOrderResult, type PlaceOrderResult } from '../orders-api.js';
-import { IdempotencyKeySchema, ListOrdersQuerySchema, PlaceOrderSchema, type Order, type OrderPage } from '../schemas.js';
-import { canTransition } from './order-lifecycle.js';
+import type { CancelOrderResult, OrdersApi, PayOrderResult, PlaceOrderResult } from '../orders-api.js';
+import { ListOrdersSchema, PlaceOrderInputSchema, type ListOrders, type Order, type OrderPage, type PlaceOrderInput } from '../schemas.js';
+import { canTransition, isCancellable } from './order-lifecycle.js';
 import type { OrderRepository, OrderWithLines } from './order-repository.js';
 import type { OrderRow } from './schema.js';
 import { priceLines } from './order-totals.js';
@@ -50,65 +49,59 @@ export class OrderService implements OrdersApi {
     private readonly logger: Logger,
   ) {}
 
-  async place(input: unknown, options: { idempotencyKey?: string } = {}): Promise<PlaceOrderResult> {
-    const order = PlaceOrderSchema.parse(input);
-    const key = options.idempotencyKey === undefined ? undefined : IdempotencyKeySchema.parse(options.idempotencyKey);
+  async place(input: PlaceOrderInput): Promise<PlaceOrderResult> {
+    const { idempotencyKey: key, ...order } = PlaceOrderInputSchema.parse(input);
     const fingerprint = requestFingerprint(order);
     if (key) {
       const replay = await this.replay(key, fingerprint);
       if (replay) return replay;
     }
-    if (!(await this.customers.exists(order.customerId))) return { ok: false, code: OrderErrorCode.UnknownCustomer };
+    if (!(await this.customers.exists({ id: order.customerId }))) return { ok: false, code: 'unknown_customer' };
 
     const { items, totalCents } = priceLines(order.items);
-    try {
-      const placed = await this.repository.transaction(async (tx) => {
-        const inserted = toOrder(
-          await this.repository.insert(tx, { customerId: order.customerId, items, totalCents, ...(key ? { idempotency: { key, fingerprint } } : {}) }),
-        );
+    const inserted = await this.repository.insert(
+      { customerId: order.customerId, items, totalCents, ...(key ? { idempotency: { key, fingerprint } } : {}) },
+      async (tx, rows) => {
+        const placed = toOrder(rows);
         await publish(
           tx,
           OrderPlacedV1,
-          { orderId: inserted.id, customerId: inserted.customerId, items: inserted.items, totalCents: inserted.totalCents, placedAt: inserted.createdAt },
-          { aggregateId: inserted.id },
+          { orderId: placed.id, customerId: placed.customerId, items: placed.items, totalCents: placed.totalCents, placedAt: placed.createdAt },
+          { aggregateId: placed.id },
         );
-        return inserted;
-      });
-      this.logger.info({ orderId: placed.id, customerId: placed.customerId, totalCents }, 'order placed');
-      return { ok: true, order: placed, created: true };
-    } catch (error) {
-      // A concurrent request with the same key won the race; its transaction rolled ours back.
-      if (key && isUniqueViolation(error, 'idempotency_keys_pkey')) {
-        const replay = await this.replay(key, fingerprint);
-        if (replay) return replay;
-      }
-      throw error;
+        return placed;
+      },
+    );
+    if (!inserted.ok) {
+      // A concurrent request with the same key committed first: answer as it did.
+      const replay = key ? await this.replay(key, fingerprint) : undefined;
+      if (!replay) throw new Error(`idempotency key ${key} was taken but cannot be found`);
+      return replay;
     }
+    this.logger.info({ orderId: inserted.value.id, customerId: inserted.value.customerId, totalCents }, 'order placed');
+    return { ok: true, order: inserted.value, created: true };
   }
 
   /** The answer to a request whose idempotency key was seen before, or undefined if it was not. */
   private async replay(key: string, fingerprint: string): Promise<PlaceOrderResult | undefined> {
     const seen = await this.repository.findIdempotencyKey(key);
     if (!seen) return undefined;
-    if (seen.requestFingerprint !== fingerprint) return { ok: false, code: OrderErrorCode.IdempotencyKeyReused };
+    if (seen.requestFingerprint !== fingerprint) return { ok: false, code: 'idempotency_key_reused' };
     const existing = await this.repository.findById(seen.orderId);
     if (!existing) throw new Error(`idempotency key points at missing order ${seen.orderId}`);
     return { ok: true, order: toOrder(existing), created: false };
   }
 
-  async get(id: string): Promise<Order | null> {
+  async get({ id }: { id: string }): Promise<Order | null> {
     if (!isUuid(id)) return null;
     const found = await this.repository.findById(id);
     return found ? toOrder(found) : null;
   }
 
-  async list(query: unknown): Promise<OrderPage> {
-    const { customerId, limit, cursor } = ListOrdersQuerySchema.parse(query);
-    const rows = await this.repository.page(customerId, limit + 1, cursor ? decodeCursor(cursor) : null);
-    const items = rows.slice(0, limit);
-    const last = items.at(-1)?.order;
-    const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
-    return { items: items.map(toOrder), nextCursor };
+  async list(input: ListOrders): Promise<OrderPage> {
+    const { customerId, limit, after } = ListOrdersSchema.parse(input);
+    const page = await this.repository.page(customerId, limit, after ? { at: new Date(after.at), id: after.id } : undefined);
+    return { items: page.items.map(toOrder), next: page.next ? { at: page.next[0].toISOString(), id: page.next[1] } : null };
   }
 
   /**
@@ -116,12 +109,12 @@ export class OrderService implements OrdersApi {
    * transaction. Billing charges an order at most once, so if we die after the charge and before
    * the update, the order stays `placed` and a retried pay gets the same charge back and finishes.
    */
-  async pay(id: string): Promise<PayOrderResult> {
-    const current = await this.get(id);
-    if (!current) return { ok: false, code: OrderErrorCode.NotFound };
-    if (!canTransition(current.status, 'paid')) return { ok: false, code: OrderErrorCode.NotPayable };
+  async pay({ id }: { id: string }): Promise<PayOrderResult> {
+    const current = await this.get({ id });
+    if (!current) return { ok: false, code: 'not_found' };
+    if (!canTransition(current.status, 'paid')) return { ok: false, code: 'not_payable' };
 
-    const result = ChargeOrderResultSchema.parse(await this.billing.chargeOrder(current.id, current.totalCents));
+    const result = ChargeOrderResultSchema.parse(await this.billing.chargeOrder({ orderId: current.id, amountCents: current.totalCents }));
     if (!result.ok && result.code === 'amount_mismatch') {
       throw new Error(`order ${current.id} was charged for another amount (charge ${result.chargeId})`);
     }
@@ -132,17 +125,17 @@ export class OrderService implements OrdersApi {
       if (row) await publishPaymentOutcome(tx, row, chargeId);
       return row;
     });
-    const after = await this.get(current.id);
+    const after = await this.get({ id: current.id });
     if (!after) throw new Error(`order ${current.id} vanished`);
 
     if (!moved && !(after.status === to && after.chargeId === chargeId)) {
       // Someone else moved the order meanwhile (a concurrent cancel). Our charge must not stand
       // for an order that is not paid with it.
       if (result.ok) await this.refundCharge(chargeId);
-      return { ok: false, code: OrderErrorCode.NotPayable };
+      return { ok: false, code: 'not_payable' };
     }
     this.logger.info({ orderId: current.id, chargeId, status: to }, 'order payment recorded');
-    return result.ok ? { ok: true, order: after } : { ok: false, code: OrderErrorCode.CardDeclined, order: after };
+    return result.ok ? { ok: true, order: after } : { ok: false, code: 'card_declined', order: after };
   }
 
   /**
@@ -150,18 +143,17 @@ export class OrderService implements OrdersApi {
    * whose pay died after charging is still `placed`, and cancelling it must not keep the money.
    * Refunds are idempotent per charge, so a retried cancel refunds once.
    */
-  async cancel(id: string): Promise<CancelOrderResult> {
-    const current = await this.get(id);
-    if (!current) return { ok: false, code: OrderErrorCode.NotFound };
-    if (!canTransition(current.status, 'cancelled')) return { ok: false, code: OrderErrorCode.NotCancellable };
+  async cancel({ id }: { id: string }): Promise<CancelOrderResult> {
+    const current = await this.get({ id });
+    if (!current) return { ok: false, code: 'not_found' };
+    const from = current.status;
+    if (!isCancellable(from)) return { ok: false, code: 'not_cancellable' };
 
     const charges = ChargeListSchema.parse(await this.billing.listCharges({ orderId: current.id }));
     let refundId: string | undefined;
     for (const charge of charges.items.filter((c) => c.status === 'succeeded' || c.status === 'refunded')) {
       refundId = await this.refundCharge(charge.id);
     }
-    const from = current.status;
-    if (from === 'cancelled') return { ok: false, code: OrderErrorCode.NotCancellable };
     const moved = await this.repository.transaction(async (tx) => {
       const row = await this.repository.transition(tx, current.id, from, 'cancelled', refundId ? { refundId } : {});
       if (row) {
@@ -181,15 +173,15 @@ export class OrderService implements OrdersApi {
       }
       return row;
     });
-    if (!moved) return { ok: false, code: OrderErrorCode.NotCancellable };
+    if (!moved) return { ok: false, code: 'not_cancellable' };
     this.logger.info({ orderId: current.id, refundId }, 'order cancelled');
-    const after = await this.get(current.id);
+    const after = await this.get({ id: current.id });
     if (!after) throw new Error(`order ${current.id} vanished`);
     return { ok: true, order: after };
   }
 
   private async refundCharge(chargeId: string): Promise<string> {
-    const refund = RefundResultSchema.parse(await this.billing.refund(chargeId));
+    const refund = RefundResultSchema.parse(await this.billing.refund({ chargeId }));
     // Orders only refunds charges billing reported as succeeded: any failure here is a bug, not a case.
     if (!refund.ok) throw new Error(`billing refused to refund charge ${chargeId}: ${refund.code}`);
     return refund.refund.id;

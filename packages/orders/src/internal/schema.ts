@@ -1,8 +1,9 @@
 import { bigint, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { outboxTables } from '@shop/platform-events';
+import { moduleName } from '../module-name.js';
 
 /** Everything the orders module stores lives in this Postgres schema. */
-export const ordersSchema = pgSchema('orders');
+export const ordersSchema = pgSchema(moduleName);
 
 export const orders = ordersSchema.table(
   'orders',

@@ -3,11 +3,12 @@
  */
 export {
   AuditEntrySchema,
-  AuditEventsQuerySchema,
-  AuditEventsPageSchema,
+  ListAuditEntriesSchema,
+  AuditEntryPageSchema,
+  AuditVerificationSchema,
   type AuditEntry,
-  type AuditEventsQuery,
-  type AuditEventsPage,
+  type ListAuditEntries,
+  type AuditEntryPage,
   type AuditVerification,
 } from './schemas.js';
-export type { AuditApi } from './audit-api.js';
+export { AuditApiDeclaration, type AuditApi } from './audit-api.js';

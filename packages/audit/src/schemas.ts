@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LimitSchema } from '@shop/platform-http';
+import { PageLimitSchema } from '@shop/platform-module';
 
 export const AuditEntrySchema = z.object({
   position: z.number().int().positive(),
@@ -15,20 +15,25 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-export const AuditEventsQuerySchema = z.object({
-  module: z.string().min(1).optional(),
-  type: z.string().min(1).optional(),
-  /** Cursor: the `nextCursor` of the previous page (entries strictly after that position). */
-  after: z.string().regex(/^\d{1,15}$/, 'Invalid cursor').optional(),
-  limit: LimitSchema,
+/** A page of the log, oldest first, optionally filtered, after position `after` (the previous page's `next`). */
+export const ListAuditEntriesSchema = z.object({
+  module: z.string().min(1).max(100).optional(),
+  type: z.string().min(1).max(200).optional(),
+  after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: PageLimitSchema.default(20),
 });
-export type AuditEventsQuery = z.input<typeof AuditEventsQuerySchema>;
+export type ListAuditEntries = z.input<typeof ListAuditEntriesSchema>;
 
-export const AuditEventsPageSchema = z.object({
+export const AuditEntryPageSchema = z.object({
   items: z.array(AuditEntrySchema),
-  nextCursor: z.string().nullable(),
+  /** The position to pass as `after` for the next page; null on the last page. */
+  next: z.number().int().nullable(),
 });
-export type AuditEventsPage = z.infer<typeof AuditEventsPageSchema>;
+export type AuditEntryPage = z.infer<typeof AuditEntryPageSchema>;
 
 /** `ok: false` names the first entry that was altered, inserted or deleted. */
-export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; position: number; problem: string };
+export const AuditVerificationSchema = z.union([
+  z.object({ ok: z.literal(true), entries: z.number().int() }),
+  z.object({ ok: z.literal(false), entries: z.number().int(), position: z.number().int(), problem: z.string() }),
+]);
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;

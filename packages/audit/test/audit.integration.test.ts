@@ -2,42 +2,30 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moduleRoles, openDatabase, rowsOf, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
-import { defineEvent, Dispatcher, publish } from '@shop/platform-events';
-import { createHttpApp } from '@shop/platform-http';
-import { createLogger } from '@shop/platform-logging';
-import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
+import { moduleRoles, rowsOf, type Database } from '@shop/platform-db';
+import { defineEvent, publish } from '@shop/platform-events';
+import { moduleTestbed, type ModuleTestbed } from '@shop/platform-testbed';
 import type { AuditEntry, AuditVerification } from '../src/index.js';
 import { verifyAuditChain } from '../src/internal/audit-verifier.js';
-import { auditMigrations, createAuditModule, type AuditModule } from '../src/module.js';
+import { auditModule } from '../src/module.js';
 
 const ThingDone = defineEvent({ module: 'audit_test_pub', event: 'thing-done', version: 1, schema: z.object({ n: z.number() }) });
 const OtherThing = defineEvent({ module: 'audit_test_pub', event: 'other-thing', version: 2, schema: z.object({ note: z.string() }) });
 
-let target: TestDatabaseTarget;
+let bed: ModuleTestbed<typeof auditModule>;
 let database: Database;
-let audit: AuditModule;
-let dispatcher: Dispatcher;
-let app: ReturnType<typeof createHttpApp>;
 const handlerRoles: string[] = [];
 
 beforeAll(async () => {
-  target = await provisionTestDatabase('audit');
-  database = await openDatabase({ url: target.url });
   const publisher = { name: 'audit_test_pub', migrationsFolder: fileURLToPath(new URL('./fixtures/audit_test_pub', import.meta.url)) };
-  // The audit schema and a stand-in publisher; no other module's schema exists.
-  await setupDatabase(database, [auditMigrations, publisher]);
-  await runMigrations(database, [auditMigrations, publisher]);
-  const logger = createLogger({ level: 'silent' });
-  // As in the monolith: the module's statements and its event handler run as its own role.
-  dispatcher = new Dispatcher({ database, logger, publishers: ['audit_test_pub'], handlerRole: (s) => moduleRoles(s, database.rolePrefix).runtime });
+  // The audit schema and a stand-in publisher; no other module's schema exists. As in the
+  // monolith, the module's statements and its event handler run as its own role.
+  bed = await moduleTestbed({ module: auditModule, publisherStandIns: [publisher] });
+  database = bed.database;
   // Next to audit's own handler, a probe on the same delivery: which role the handler runs as.
-  dispatcher.subscriber('audit').subscribe(OtherThing, async (tx) => {
+  bed.dispatcher.subscriber('audit').subscribe(OtherThing, async (tx) => {
     handlerRoles.push(...rowsOf<{ role: string }>(await tx.execute(sql`select current_user::text as role`)).map((r) => r.role));
   });
-  audit = createAuditModule({ db: database.forModule('audit'), logger, events: dispatcher });
-  app = createHttpApp({ logger });
-  app.route('/', audit.routes);
 
   for (let n = 1; n <= 5; n++) {
     await database.db.transaction(async (tx) => {
@@ -45,16 +33,15 @@ beforeAll(async () => {
       if (n % 2 === 0) await publish(tx, OtherThing, { note: `after ${n}` }, { aggregateId: 'agg-2' });
     });
   }
-  await dispatcher.runUntilIdle();
+  await bed.dispatcher.runUntilIdle();
 });
 
 afterAll(async () => {
-  await database?.close();
-  await target?.drop();
+  await bed?.close();
 });
 
 const getJson = async (path: string) => {
-  const res = await app.request(path);
+  const res = await bed.app.request(path);
   return { status: res.status, body: (await res.json()) as { items: AuditEntry[]; nextCursor: string | null } };
 };
 
@@ -91,9 +78,9 @@ describe('audit module, in a database holding only its own schema and a test pub
 
   it('appends nothing for a redelivered event', async () => {
     await database.rows(sql`update audit_test_pub.outbox_deliveries set status = 'pending'`);
-    await dispatcher.runUntilIdle();
-    expect((await audit.api.list({ limit: 100 })).items).toHaveLength(7);
-    expect(await audit.api.verify()).toEqual({ ok: true, entries: 7 });
+    await bed.dispatcher.runUntilIdle();
+    expect((await bed.api.list({ limit: 100 })).items).toHaveLength(7);
+    expect(await bed.api.verify({})).toEqual({ ok: true, entries: 7 });
   });
 
   it('filters by module and type and pages with a cursor', async () => {
@@ -111,12 +98,12 @@ describe('audit module, in a database holding only its own schema and a test pub
   });
 
   it('answers 400 for a bad cursor or limit', async () => {
-    expect((await app.request('/audit/events?after=abc')).status).toBe(400);
-    expect((await app.request('/audit/events?limit=0')).status).toBe(400);
+    expect((await bed.app.request('/audit/events?after=abc')).status).toBe(400);
+    expect((await bed.app.request('/audit/events?limit=0')).status).toBe(400);
   });
 
   it('verifies an untouched chain', async () => {
-    expect(await audit.api.verify()).toEqual({ ok: true, entries: 7 });
+    expect(await bed.api.verify({})).toEqual({ ok: true, entries: 7 });
   });
 
   it('names the first altered entry', async () => {

@@ -1,11 +1,11 @@
 /** The public API of the notifications module. */
 export {
   NotificationSchema,
-  ListNotificationsQuerySchema,
+  ListNotificationsSchema,
   NotificationListSchema,
   type Notification,
-  type ListNotificationsQuery,
+  type ListNotifications,
   type NotificationList,
 } from './schemas.js';
-export type { NotificationsApi } from './notifications-api.js';
+export { NotificationsApiDeclaration, type NotificationsApi } from './notifications-api.js';
 export type { Mailer, MailMessage } from './mailer.js';

@@ -1,41 +1,38 @@
 import { fileURLToPath } from 'node:url';
-import type { Db, ModuleMigrations } from '@shop/platform-db';
-import type { EventSubscriptions } from '@shop/platform-events';
-import type { Router } from '@shop/platform-http';
-import { moduleLogger, type Logger } from '@shop/platform-logging';
+import { z } from 'zod';
+import { defineModule } from '@shop/platform-module';
 import { logMailer } from './internal/log-mailer.js';
-import { subscribeNotificationHandlers } from './internal/notification-handlers.js';
+import { consumedEvents, subscribeNotificationHandlers } from './internal/notification-handlers.js';
 import { notificationRoutes } from './internal/notification-routes.js';
 import { NotificationService } from './internal/notification-service.js';
 import { smtpMailer } from './internal/smtp-mailer.js';
 import type { Mailer } from './mailer.js';
-import type { NotificationsApi } from './notifications-api.js';
+import { moduleName } from './module-name.js';
+import { NotificationsApiDeclaration } from './notifications-api.js';
 
-export { logMailer, smtpMailer };
+/** Adapters a host may hand notifications: where mail goes. */
+export interface NotificationsPorts {
+  mailer: Mailer;
+}
 
-/** Where this module's drizzle-kit migrations live; they touch the `notifications` schema only. */
-export const notificationsMigrations: ModuleMigrations = {
-  name: 'notifications',
+/** What notifications reads from the environment. */
+const NotificationsConfigSchema = z.object({
+  /** When set, messages are sent through this SMTP server; otherwise written to the log. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
+});
+
+/** The notifications module, as hosts compose it: customer-facing messages from events. */
+export const notificationsModule = defineModule<typeof NotificationsApiDeclaration, Record<string, never>, typeof NotificationsConfigSchema, NotificationsPorts>({
+  name: moduleName,
+  team: 'growth',
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-};
-
-export interface NotificationsModuleDeps {
-  db: Db;
-  logger: Logger;
-  events: EventSubscriptions;
-  /** Defaults to writing messages to the log. */
-  mailer?: Mailer;
-}
-
-export interface NotificationsModule {
-  api: NotificationsApi;
-  routes: Router;
-}
-
-/** Composition entry for hosts: subscribes notifications to the events it turns into messages. */
-export function createNotificationsModule(deps: NotificationsModuleDeps): NotificationsModule {
-  const logger = moduleLogger(deps.logger, 'notifications');
-  subscribeNotificationHandlers(deps.events.subscriber('notifications'), deps.mailer ?? logMailer(logger), logger);
-  const api = new NotificationService(deps.db);
-  return { api, routes: notificationRoutes(api) };
-}
+  provides: NotificationsApiDeclaration,
+  consumes: consumedEvents,
+  config: NotificationsConfigSchema,
+  create({ db, logger, events, config, ports }) {
+    const mailer = ports.mailer ?? (config.SMTP_URL ? smtpMailer(config.SMTP_URL) : logMailer(logger));
+    subscribeNotificationHandlers(events, mailer, logger);
+    const api = new NotificationService(db);
+    return { api, routes: notificationRoutes(api) };
+  },
+});

@@ -12,8 +12,8 @@ export const NotificationSchema = z.object({
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 
-export const ListNotificationsQuerySchema = z.object({ customerId: z.uuid() });
-export type ListNotificationsQuery = z.input<typeof ListNotificationsQuerySchema>;
+export const ListNotificationsSchema = z.object({ customerId: z.uuid() });
+export type ListNotifications = z.input<typeof ListNotificationsSchema>;
 
 export const NotificationListSchema = z.object({ items: z.array(NotificationSchema) });
 export type NotificationList = z.infer<typeof NotificationListSchema>;

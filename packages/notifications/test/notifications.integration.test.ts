@@ -2,46 +2,43 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CustomerRegisteredV1 } from '@shop/customers';
-import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '@shop/orders';
-import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
-import { Dispatcher, publish } from '@shop/platform-events';
-import { createHttpApp } from '@shop/platform-http';
-import { createLogger } from '@shop/platform-logging';
-import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
+import { CustomerRegisteredV1 } from '@shop/customers/events';
+import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '@shop/orders/events';
+import type { Database } from '@shop/platform-db';
+import { publish, type Dispatcher } from '@shop/platform-events';
+import { moduleTestbed, type ModuleTestbed } from '@shop/platform-testbed';
 import type { MailMessage, Notification } from '../src/index.js';
-import { createNotificationsModule, notificationsMigrations } from '../src/module.js';
+import { notificationsModule } from '../src/module.js';
 
-let target: TestDatabaseTarget;
+let bed: ModuleTestbed<typeof notificationsModule>;
 let database: Database;
 let dispatcher: Dispatcher;
-let app: ReturnType<typeof createHttpApp>;
 const sent: MailMessage[] = [];
 let mailerDown = false;
 
 beforeAll(async () => {
-  target = await provisionTestDatabase('notifications');
-  database = await openDatabase({ url: target.url });
   const customersOutbox = { name: 'customers', migrationsFolder: fileURLToPath(new URL('./fixtures/customers_outbox', import.meta.url)) };
   const ordersOutbox = { name: 'orders', migrationsFolder: fileURLToPath(new URL('./fixtures/orders_outbox', import.meta.url)) };
-  await setupDatabase(database, [notificationsMigrations, customersOutbox, ordersOutbox]);
-  await runMigrations(database, [notificationsMigrations, customersOutbox, ordersOutbox]);
-  const logger = createLogger({ level: 'silent' });
-  dispatcher = new Dispatcher({ database, logger, publishers: ['customers', 'orders'], backoff: { baseMs: 300, maxMs: 300 } });
   const mailer = {
     async send(message: MailMessage) {
       if (mailerDown) throw new Error('SMTP server unreachable');
       sent.push(message);
     },
   };
-  const notifications = createNotificationsModule({ db: database.db, logger, events: dispatcher, mailer });
-  app = createHttpApp({ logger });
-  app.route('/', notifications.routes);
+  // No retry delay: a test that expects a failure runs one pass (`runOnce`), then lets the retry
+  // run at once, instead of sleeping through a backoff.
+  bed = await moduleTestbed({
+    module: notificationsModule,
+    publisherStandIns: [customersOutbox, ordersOutbox],
+    ports: { mailer },
+    backoff: { baseMs: 0, maxMs: 0 },
+  });
+  database = bed.database;
+  dispatcher = bed.dispatcher;
 });
 
 afterAll(async () => {
-  await database?.close();
-  await target?.drop();
+  await bed?.close();
 });
 
 /** What the customers module publishes on registration, published here by its stand-in. */
@@ -52,7 +49,7 @@ async function registered(name: string): Promise<{ customerId: string; email: st
 }
 
 const listFor = async (customerId: string) => {
-  const res = await app.request(`/notifications?customerId=${customerId}`);
+  const res = await bed.app.request(`/notifications?customerId=${customerId}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { items: Notification[] }).items;
 };
@@ -83,21 +80,20 @@ describe('notifications module, in a database holding only its own schema and a 
   it('keeps nothing from a failed send and retries until the mailer is back', async () => {
     mailerDown = true;
     const cy = await registered('Cy');
-    await dispatcher.runUntilIdle();
+    await dispatcher.runOnce();
     expect(await listFor(cy.customerId)).toEqual([]);
     const [delivery] = await database.rows<{ attempts: number; last_error: string }>(
       sql`select attempts, last_error from customers.outbox_deliveries where subscriber = 'notifications' and aggregate_id = ${cy.customerId}`,
     );
     expect(delivery).toEqual({ attempts: 1, last_error: 'SMTP server unreachable' });
     mailerDown = false;
-    await new Promise((resolve) => setTimeout(resolve, 350));
     await dispatcher.runUntilIdle();
     expect(await listFor(cy.customerId)).toHaveLength(1);
   });
 
   it('answers 400 without a valid customerId', async () => {
-    expect((await app.request('/notifications')).status).toBe(400);
-    expect((await app.request('/notifications?customerId=nope')).status).toBe(400);
+    expect((await bed.app.request('/notifications')).status).toBe(400);
+    expect((await bed.app.request('/notifications?customerId=nope')).status).toBe(400);
   });
 
   describe('order events', () => {
@@ -160,7 +156,7 @@ describe('notifications module, in a database holding only its own schema and a 
     it('waits for the customer registration when an order event arrives first, then notifies once', async () => {
       const customer = { customerId: randomUUID(), email: `late.${Date.now()}@example.com`, name: 'Late', registeredAt: at() };
       await placed(customer.customerId);
-      await dispatcher.runUntilIdle();
+      await dispatcher.runOnce();
       expect(await listFor(customer.customerId)).toEqual([]);
       const [delivery] = await database.rows<{ status: string; last_error: string }>(
         sql`select status, last_error from orders.outbox_deliveries where subscriber = 'notifications' and aggregate_id in (select aggregate_id from orders.outbox where payload->>'customerId' = ${customer.customerId})`,
@@ -168,8 +164,6 @@ describe('notifications module, in a database holding only its own schema and a 
       expect(delivery).toMatchObject({ status: 'pending', last_error: expect.stringContaining('no contact yet') });
 
       await database.db.transaction((tx) => publish(tx, CustomerRegisteredV1, customer, { aggregateId: customer.customerId }));
-      await dispatcher.runUntilIdle();
-      await new Promise((resolve) => setTimeout(resolve, 350));
       await dispatcher.runUntilIdle();
       expect((await listFor(customer.customerId)).map((n) => [n.kind, n.recipient])).toEqual([
         ['welcome', customer.email],

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
-import type { Db } from '@shop/platform-db';
+import { and, eq, type SQL } from 'drizzle-orm';
+import { keysetPage, type Db } from '@shop/platform-db';
 import type { AuditApi } from '../audit-api.js';
-import { AuditEventsQuerySchema, type AuditEntry, type AuditEventsPage, type AuditVerification } from '../schemas.js';
+import { ListAuditEntriesSchema, type AuditEntry, type AuditEntryPage, type AuditVerification, type ListAuditEntries } from '../schemas.js';
 import { verifyAuditChain } from './audit-verifier.js';
 import { auditEntries, type AuditEntryRow } from './schema.js';
 
@@ -24,24 +24,28 @@ export function toAuditEntry(row: AuditEntryRow): AuditEntry {
 export class AuditService implements AuditApi {
   constructor(private readonly db: Db) {}
 
-  async list(query: unknown = {}): Promise<AuditEventsPage> {
-    const { module, type, after, limit } = AuditEventsQuerySchema.parse(query);
+  async list(input: ListAuditEntries = {}): Promise<AuditEntryPage> {
+    const { module, type, after, limit } = ListAuditEntriesSchema.parse(input);
     const filters: SQL[] = [];
     if (module) filters.push(eq(auditEntries.module, module));
     if (type) filters.push(eq(auditEntries.type, type));
-    if (after) filters.push(gt(auditEntries.position, Number(after)));
-    const rows = await this.db
-      .select()
-      .from(auditEntries)
-      .where(and(...filters))
-      .orderBy(asc(auditEntries.position))
-      .limit(limit + 1);
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return { items: items.map(toAuditEntry), nextCursor: rows.length > limit && last ? String(last.position) : null };
+    const page = await keysetPage<AuditEntryRow, [number]>({
+      keys: [auditEntries.position],
+      after: after === undefined ? null : [after],
+      limit,
+      query: ({ where, orderBy, limit: rows }) =>
+        this.db
+          .select()
+          .from(auditEntries)
+          .where(and(...filters, where))
+          .orderBy(...orderBy)
+          .limit(rows),
+      keyOf: (row) => [row.position],
+    });
+    return { items: page.items.map(toAuditEntry), next: page.next ? page.next[0] : null };
   }
 
-  verify(): Promise<AuditVerification> {
+  verify(_input: Record<string, never> = {}): Promise<AuditVerification> {
     return verifyAuditChain(this.db);
   }
 }

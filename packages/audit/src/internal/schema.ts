@@ -1,8 +1,9 @@
 import { bigint, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { inboxTable } from '@shop/platform-events';
+import { moduleName } from '../module-name.js';
 
 /** Everything the audit module stores lives in this Postgres schema. */
-export const auditSchema = pgSchema('audit');
+export const auditSchema = pgSchema(moduleName);
 
 /**
  * The central audit log: append-only, one row per integration event, hash-chained. `position`

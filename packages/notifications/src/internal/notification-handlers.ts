@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { CustomerRegisteredV1 } from '@shop/customers';
-import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '@shop/orders';
+import { CustomerRegisteredV1 } from '@shop/customers/events';
+import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '@shop/orders/events';
 import type { DbTransaction } from '@shop/platform-db';
 import type { Subscriber } from '@shop/platform-events';
 import type { Logger } from '@shop/platform-logging';
@@ -37,7 +37,10 @@ async function contactOf(tx: DbTransaction, customerId: string): Promise<{ email
   return contact;
 }
 
-/** Every event notifications reacts to. */
+/** Every event notifications reacts to (its descriptor's `consumes`). */
+export const consumedEvents = [CustomerRegisteredV1, OrderPlacedV1, OrderPaidV1, OrderPaymentFailedV1, OrderCancelledV1] as const;
+
+/** Subscribes a handler to each of `consumedEvents`. */
 export function subscribeNotificationHandlers(subscriber: Subscriber, mailer: Mailer, logger: Logger): void {
   subscriber.subscribe(CustomerRegisteredV1, async (tx, customer, meta) => {
     const contact = { customerId: customer.customerId, email: customer.email, name: customer.name, registeredAt: new Date(customer.registeredAt) };

@@ -1,14 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, jsonResponse, problemResponses, type Router } from '@shop/platform-http';
 import type { NotificationsApi } from '../notifications-api.js';
-import { ListNotificationsQuerySchema, NotificationListSchema } from '../schemas.js';
+import { ListNotificationsSchema, NotificationListSchema } from '../schemas.js';
 
 const listNotifications = createRoute({
   method: 'get',
   path: '/notifications',
   tags: ['notifications'],
   summary: "A customer's notifications, oldest first",
-  request: { query: ListNotificationsQuerySchema },
+  request: { query: ListNotificationsSchema },
   responses: { 200: jsonResponse(NotificationListSchema, "The customer's notifications"), ...problemResponses(400) },
 });
 

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@shop/platform-db';
 import type { NotificationsApi } from '../notifications-api.js';
-import { ListNotificationsQuerySchema, type Notification, type NotificationList } from '../schemas.js';
+import { ListNotificationsSchema, type ListNotifications, type Notification, type NotificationList } from '../schemas.js';
 import { notifications, type NotificationRow } from './schema.js';
 
 export function toNotification(row: NotificationRow): Notification {
@@ -20,8 +20,8 @@ export function toNotification(row: NotificationRow): Notification {
 export class NotificationService implements NotificationsApi {
   constructor(private readonly db: Db) {}
 
-  async list(query: unknown): Promise<NotificationList> {
-    const { customerId } = ListNotificationsQuerySchema.parse(query);
+  async list(input: ListNotifications): Promise<NotificationList> {
+    const { customerId } = ListNotificationsSchema.parse(input);
     const rows = await this.db
       .select()
       .from(notifications)

@@ -1,8 +1,9 @@
 import { bigserial, index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { inboxTable } from '@shop/platform-events';
+import { moduleName } from '../module-name.js';
 
 /** Everything the notifications module stores lives in this Postgres schema. */
-export const notificationsSchema = pgSchema('notifications');
+export const notificationsSchema = pgSchema(moduleName);
 
 /**
  * This module's own projection of `customers.customer-registered`: who to write to. It never

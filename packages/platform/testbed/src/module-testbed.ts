@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { openDatabase, runMigrations, setupDatabase, type Database, type Db, type ModuleMigrations } from '@shop/platform-db';
+import { moduleRoles, openDatabase, runMigrations, setupDatabase, type Database, type Db, type ModuleMigrations } from '@shop/platform-db';
 import { Dispatcher, type BackoffOptions } from '@shop/platform-events';
 import { composeModules, moduleMigrationsOf } from '@shop/platform-host';
 import { createHttpApp } from '@shop/platform-http';
@@ -61,6 +61,8 @@ export async function moduleTestbed<D extends ModuleDescriptor>(options: ModuleT
       database,
       logger,
       publishers: [...(module.publishes.length > 0 ? [module.name] : []), ...standIns.map((s) => s.name)],
+      // As in a host: a subscriber's handler runs as its module's role.
+      handlerRole: (subscriber) => moduleRoles(subscriber, database.rolePrefix).runtime,
       ...(options.backoff ? { backoff: options.backoff } : {}),
     });
     const composed = composeModules({

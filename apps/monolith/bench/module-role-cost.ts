@@ -1,7 +1,9 @@
-import { billingMigrations, createBillingModule } from '@shop/billing/module';
-import { createCustomersModule, customersMigrations } from '@shop/customers/module';
-import { createOrdersModule, ordersMigrations } from '@shop/orders/module';
+import { billingModule } from '@shop/billing/module';
+import { customersModule } from '@shop/customers/module';
+import { ordersModule } from '@shop/orders/module';
 import { openDatabase, runMigrations, setupDatabase, type Database, type Db, type ModuleRoleStrategy } from '@shop/platform-db';
+import { Dispatcher } from '@shop/platform-events';
+import { composeModules, moduleMigrationsOf } from '@shop/platform-host';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase } from '@shop/platform-testing';
@@ -51,16 +53,20 @@ async function measure(variant: Variant, workload: Workload): Promise<string> {
   const target = variant.pglite ? { url: undefined, drop: async () => {} } : await provisionTestDatabase('bench_roles', adminUrl);
   const database = await variant.open(target.url);
   try {
-    const migrations = [customersMigrations, billingMigrations, ordersMigrations];
+    const modules = [customersModule, billingModule, ordersModule];
+    const migrations = modules.map(moduleMigrationsOf);
     await setupDatabase(database, migrations);
     await runMigrations(database, migrations);
     const app = createHttpApp({ logger });
-    const customers = createCustomersModule({ db: variant.db(database, 'customers'), logger });
-    const billing = createBillingModule({ db: variant.db(database, 'billing'), logger });
-    const orders = createOrdersModule({ db: variant.db(database, 'orders'), logger, customers: customers.api, billing: billing.api });
-    app.route('/', customers.routes);
-    app.route('/', orders.routes);
-    const registered = await customers.api.register({ email: `bench.buyer.${Date.now()}@example.com`, name: 'Buyer' });
+    const composed = composeModules({
+      modules,
+      database,
+      logger,
+      events: new Dispatcher({ database, logger, publishers: [] }),
+      dbFor: (module) => variant.db(database, module),
+    });
+    for (const routes of composed.routes) app.route('/', routes);
+    const registered = await composed.apiOf(customersModule).register({ email: `bench.buyer.${Date.now()}@example.com`, name: 'Buyer' });
     if (!registered.ok) throw new Error('could not register the benchmark customer');
     const [path, body] =
       workload === 'POST /orders'

@@ -1,95 +1,55 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { auditMigrations, createAuditModule } from '@shop/audit/module';
-import { billingMigrations, createBillingModule } from '@shop/billing/module';
-import { createCustomersModule, customersMigrations } from '@shop/customers/module';
-import { createNotificationsModule, logMailer, notificationsMigrations, smtpMailer } from '@shop/notifications/module';
-import { createOrdersModule, ordersMigrations } from '@shop/orders/module';
-import { moduleRoles, type Database, type ModuleMigrations } from '@shop/platform-db';
-import { Dispatcher } from '@shop/platform-events';
-import { createHttpApp } from '@shop/platform-http';
+import type { Database, ModuleMigrations } from '@shop/platform-db';
+import type { Dispatcher } from '@shop/platform-events';
+import { composeHost, moduleMigrationsOf, publishersOf, type Host } from '@shop/platform-host';
 import type { Logger } from '@shop/platform-logging';
 import { mountApiDocs } from './api-docs.js';
+import { modules } from './modules.js';
 
-/** Every module's migrations, in any order: the runner sorts them by `dependsOn`. */
-export const moduleMigrations: readonly ModuleMigrations[] = [
-  customersMigrations,
-  billingMigrations,
-  ordersMigrations,
-  auditMigrations,
-  notificationsMigrations,
-];
+/** Every module's migrations, in any order: the runner sorts them by their declared order. */
+export const moduleMigrations: readonly ModuleMigrations[] = modules.map(moduleMigrationsOf);
+
+/** The modules with an outbox: the monolith's dispatcher delivers their events. */
+export const eventPublishers: readonly string[] = publishersOf(modules);
 
 export const OPENAPI_PATH = '/openapi.json';
-
-/**
- * Modules with an outbox: the dispatcher delivers their events. Order is guaranteed per aggregate
- * only; across publishers, each pass delivers in this order, so a registration usually reaches
- * subscribers before its customer's orders, and a charge before the order it paid.
- */
-export const eventPublishers: readonly string[] = ['customers', 'billing', 'orders'];
 
 export interface Monolith {
   app: OpenAPIHono;
   /** Not started: the host starts it after migrations and stops it before closing the database. */
   dispatcher: Dispatcher;
+  /** Started after the dispatcher, stopped before it. */
+  workers: Host['workers'];
 }
 
 export interface ComposeOptions {
   database: Database;
   logger: Logger;
+  /** The parsed environment (see `monolithConfigSchema`); modules read what they declare from it. */
+  environment?: Readonly<Record<string, unknown>>;
   bodyLimitBytes?: number;
-  /** When set, notifications are sent through this SMTP server; otherwise written to the log. */
-  smtpUrl?: string;
   /** Dispatcher poll period (its fallback when no NOTIFY arrives). */
   eventsPollIntervalMs?: number;
 }
 
 /**
- * The composition root: builds each module from the platform services and the other modules'
- * APIs it needs, and mounts every module's routes on one HTTP app.
+ * The composition root: every module of `modules.ts`, in process, plus the wiring of one
+ * module's API into another. Every API a module needs is served by the module that provides it;
+ * a module moved to its own service is wired here with its `./client` instead (`remoteApis`).
  */
 export function composeMonolith(options: ComposeOptions): Monolith {
-  const { database, logger } = options;
-  const dispatcher = new Dispatcher({
-    database,
-    logger: logger.child({ component: 'dispatcher' }),
-    publishers: eventPublishers,
-    // A subscriber's handler runs as its module's role, like the rest of the module's statements.
-    handlerRole: (subscriber) => moduleRoles(subscriber, database.rolePrefix).runtime,
-    ...(options.eventsPollIntervalMs === undefined ? {} : { pollIntervalMs: options.eventsPollIntervalMs }),
-  });
-  const app = createHttpApp({
-    logger,
+  const host = composeHost({
+    modules,
+    database: options.database,
+    logger: options.logger,
+    ...(options.environment ? { environment: options.environment } : {}),
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
-    readiness: [
-      { name: 'database', check: () => database.ping() },
-      // Informational: a backlog does not make the process unready, a failing query does.
-      { name: 'events', check: async () => ({ ...(await dispatcher.backlog()) }) },
-    ],
+    ...(options.eventsPollIntervalMs === undefined ? {} : { eventsPollIntervalMs: options.eventsPollIntervalMs }),
   });
-
-  // Each module gets a drizzle handle whose statements run as its own Postgres role.
-  const customers = createCustomersModule({ db: database.forModule('customers'), logger });
-  const billing = createBillingModule({ db: database.forModule('billing'), logger });
-  // Orders gets the other modules' APIs, in process here; an HTTP client could stand in later.
-  const orders = createOrdersModule({ db: database.forModule('orders'), logger, customers: customers.api, billing: billing.api });
-  const audit = createAuditModule({ db: database.forModule('audit'), logger, events: dispatcher });
-  const notifications = createNotificationsModule({
-    db: database.forModule('notifications'),
-    logger,
-    events: dispatcher,
-    mailer: options.smtpUrl ? smtpMailer(options.smtpUrl) : logMailer(logger.child({ module: 'notifications' })),
-  });
-  app.route('/', customers.routes);
-  app.route('/', billing.routes);
-  app.route('/', orders.routes);
-  app.route('/', audit.routes);
-  app.route('/', notifications.routes);
-
-  app.doc31(OPENAPI_PATH, {
+  host.app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
     info: { title: 'Shop monolith', version: '0.0.0', description: 'Every module of the shop, served by one process.' },
   });
-  mountApiDocs(app, { specUrl: OPENAPI_PATH });
-  return { app, dispatcher };
+  mountApiDocs(host.app, { specUrl: OPENAPI_PATH });
+  return { app: host.app, dispatcher: host.dispatcher, workers: host.workers };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@shop/platform-config';
-import { MonolithConfigSchema } from './config.js';
+import { monolithEnvironmentSchema, MonolithConfigSchema } from './config.js';
 
 describe('monolith configuration', () => {
   it('starts on port 3000 with the embedded database under .data/ when nothing is set', () => {
@@ -27,5 +27,10 @@ describe('monolith configuration', () => {
 
   it('rejects an out-of-range PORT', () => {
     expect(() => loadConfig(MonolithConfigSchema, { PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('validates the variables the composed modules declare, such as notifications\' SMTP_URL', () => {
+    expect(loadConfig(monolithEnvironmentSchema, { SMTP_URL: 'smtp://mail:2525' })).toMatchObject({ SMTP_URL: 'smtp://mail:2525', PORT: 3000 });
+    expect(() => loadConfig(monolithEnvironmentSchema, { SMTP_URL: 'http://mail' })).toThrow(/^Invalid environment: SMTP_URL: /);
   });
 });

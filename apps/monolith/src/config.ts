@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { hostConfigSchema } from '@shop/platform-host';
+import { modules } from './modules.js';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
 
-/** Every environment variable the monolith reads, validated once at start-up. */
+/** The monolith's own environment variables; each module declares its own (see `monolithEnvironmentSchema`). */
 export const MonolithConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -20,7 +22,9 @@ export const MonolithConfigSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
 });
 export type MonolithConfig = z.output<typeof MonolithConfigSchema>;
+
+/** Everything the monolith reads: its own variables and every composed module's, validated at once. */
+export const monolithEnvironmentSchema = hostConfigSchema(MonolithConfigSchema, modules);

@@ -2,12 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { exitOnConfigError, loadConfig } from '@shop/platform-config';
 import { openDatabase, runMigrations, setupDatabase } from '@shop/platform-db';
+import { startWorkers } from '@shop/platform-host';
 import { createLogger } from '@shop/platform-logging';
 import { composeMonolith, moduleMigrations } from './compose.js';
-import { MonolithConfigSchema } from './config.js';
+import { monolithEnvironmentSchema, type MonolithConfig } from './config.js';
 import { shutdownGracefully } from './shutdown.js';
 
-const config = exitOnConfigError(() => loadConfig(MonolithConfigSchema));
+const environment = exitOnConfigError(() => loadConfig(monolithEnvironmentSchema));
+const config = environment as MonolithConfig;
 const logger = createLogger({ level: config.LOG_LEVEL, service: 'monolith' });
 
 const database = await openDatabase(
@@ -29,15 +31,16 @@ await runMigrations(database, moduleMigrations, (module, elapsedMs) =>
   logger.info({ module, elapsedMs: Math.round(elapsedMs) }, 'migrations applied'),
 );
 
-const { app, dispatcher } = composeMonolith({
+const { app, dispatcher, workers } = composeMonolith({
   database,
   logger,
+  environment,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   eventsPollIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
-  ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
 });
 // After migrations, so every outbox and inbox exists; resumes whatever a previous run left.
 await dispatcher.start();
+const runningWorkers = await startWorkers(workers, logger);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
   logger.info(
     { url: `http://localhost:${info.port}`, port: info.port, startupMs: Math.round(process.uptime() * 1000) },
@@ -48,9 +51,19 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 server.once('error', async (error: NodeJS.ErrnoException) => {
   // EADDRINUSE and friends: say so in one line and leave the database cleanly.
   logger.fatal({ err: error, port: config.PORT }, `cannot listen on port ${config.PORT}: ${error.code ?? error.message}`);
+  await runningWorkers.stop();
   await dispatcher.stop();
   await database.close();
   process.exit(1);
 });
 
-shutdownGracefully({ server, database, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, beforeClose: () => dispatcher.stop() });
+shutdownGracefully({
+  server,
+  database,
+  logger,
+  timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  beforeClose: async () => {
+    await runningWorkers.stop();
+    await dispatcher.stop();
+  },
+});

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
-import { createAuditModule } from '@shop/audit/module';
+import { auditModule } from '@shop/audit/module';
 import { Dispatcher } from '@shop/platform-events';
+import { composeModules } from '@shop/platform-host';
 import { createLogger } from '@shop/platform-logging';
 import { composeMonolith, moduleMigrations, type Monolith } from '../src/compose.js';
 import { mountedRoutes, openApiGaps, type OpenApiDocument } from './openapi-coverage.js';
@@ -135,8 +136,9 @@ describe('composeMonolith', () => {
     ]);
     expect(ofOrder.map((e) => e.module)).toEqual(['orders', 'billing', 'orders']);
     // What `pnpm audit:verify` runs: the hash chain over every entry, and entries vs. inbox.
-    const audit = createAuditModule({ db: database.forModule('audit'), logger: createLogger({ level: 'silent' }), events: new Dispatcher({ database, logger: createLogger({ level: 'silent' }), publishers: [] }) });
-    expect(await audit.api.verify()).toMatchObject({ ok: true, entries: entries.length });
+    const silent = createLogger({ level: 'silent' });
+    const audit = composeModules({ modules: [auditModule], database, logger: silent, events: new Dispatcher({ database, logger: silent, publishers: [] }) }).apiOf(auditModule);
+    expect(await audit.verify({})).toMatchObject({ ok: true, entries: entries.length });
 
     const notes = (await (await monolith.app.request(`/notifications?customerId=${customer.id}`)).json()) as { items: { kind: string; recipient: string }[] };
     expect(notes.items.map((n) => [n.kind, n.recipient])).toEqual([

@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCustomersModule, customersMigrations } from '@shop/customers/module';
+import { customersModule } from '@shop/customers/module';
 import { openDatabase, runMigrations, setupDatabase, type Database } from '@shop/platform-db';
+import { Dispatcher } from '@shop/platform-events';
+import { composeModules, moduleMigrationsOf } from '@shop/platform-host';
 import { createLogger } from '@shop/platform-logging';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
 import { exportModule } from '../src/export-module.js';
@@ -16,6 +18,10 @@ import { exportModule } from '../src/export-module.js';
  */
 const adminUrl = process.env['TEST_DATABASE_URL'];
 const logger = createLogger({ level: 'silent' });
+const customersMigrations = moduleMigrationsOf(customersModule);
+/** The customers API on `database`, as its own role, as a host composes it. */
+const customersOn = (database: Database) =>
+  composeModules({ modules: [customersModule], database, logger, events: new Dispatcher({ database, logger, publishers: [] }) }).apiOf(customersModule);
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   while (cleanups.length) await cleanups.pop()?.();
@@ -33,8 +39,8 @@ describe.runIf(adminUrl)('pnpm db:export <module>', () => {
     const source = await open('export_source');
     await setupDatabase(source.database, [customersMigrations]);
     await runMigrations(source.database, [customersMigrations]);
-    const before = createCustomersModule({ db: source.database.forModule('customers'), logger });
-    const registered = await before.api.register({ email: 'exported@example.com', name: 'Exported' });
+    const before = customersOn(source.database);
+    const registered = await before.register({ email: 'exported@example.com', name: 'Exported' });
     if (!registered.ok) throw new Error('registration failed');
 
     const dump = exportModule(source.target.url ?? '', 'customers');
@@ -51,10 +57,10 @@ describe.runIf(adminUrl)('pnpm db:export <module>', () => {
     await runMigrations(restored.database, [customersMigrations]);
     expect(await history()).toBe(migrationsBefore);
 
-    const after = createCustomersModule({ db: restored.database.forModule('customers'), logger });
-    expect(await after.api.get(registered.customer.id)).toEqual(registered.customer);
-    expect((await after.api.register({ email: 'exported@example.com', name: 'Again' })).ok).toBe(false);
-    expect((await after.api.register({ email: 'new@example.com', name: 'New' })).ok).toBe(true);
+    const after = customersOn(restored.database);
+    expect(await after.get({ id: registered.customer.id })).toEqual(registered.customer);
+    expect((await after.register({ email: 'exported@example.com', name: 'Again' })).ok).toBe(false);
+    expect((await after.register({ email: 'new@example.com', name: 'New' })).ok).toBe(true);
 
     // The module's own integration suite, pointed at the restored database.
     const suite = spawnSync('pnpm', ['exec', 'vitest', 'run', 'test/'], {

@@ -1,15 +1,11 @@
-import { exitOnConfigError, loadConfig } from '@shop/platform-config';
-import { openDatabase, setupDatabase } from '@shop/platform-db';
+import { setupDatabase } from '@shop/platform-db';
 import { moduleMigrations } from '../compose.js';
-import { MonolithConfigSchema } from '../config.js';
+import { openConfiguredDatabase } from './open-configured-database.js';
 
 // `pnpm db:setup`: roles, ownership and grants for every composed module, on DATABASE_URL (an
 // admin login: it creates roles) or the embedded PGlite in DATA_DIR. DB_APP_LOGIN names the login
 // the monolith will run as, made a member of each module role (default: this login).
-const config = exitOnConfigError(() => loadConfig(MonolithConfigSchema));
-const database = await openDatabase(
-  config.DATABASE_URL ? { url: config.DATABASE_URL, rolePrefix: config.DB_ROLE_PREFIX } : { dataDir: config.DATA_DIR, rolePrefix: config.DB_ROLE_PREFIX },
-);
+const database = await openConfiguredDatabase();
 try {
   const appLogin = process.env['DB_APP_LOGIN'];
   const { changes } = await setupDatabase(database, moduleMigrations, appLogin ? { appLogin } : {});

@@ -1,8 +1,8 @@
-import type { Database } from '@shop/platform-db';
+import type { Database, Db } from '@shop/platform-db';
 import type { EventSubscriptions } from '@shop/platform-events';
 import type { Router } from '@shop/platform-http';
 import { moduleLogger, type Logger } from '@shop/platform-logging';
-import { exposeApi, type ModuleDescriptor, type ModuleInstance, type Worker } from '@shop/platform-module';
+import { exposeApi, type ApiDeclaration, type ApiOf, type ModuleDescriptor, type ModuleInstance, type Worker } from '@shop/platform-module';
 import { checkComposition, CompositionError } from './check-composition.js';
 import { declaredSubscriber, unhandledConsumes } from './declared-subscriber.js';
 import { moduleConfigOf } from './host-config.js';
@@ -25,6 +25,8 @@ export interface ComposeModulesOptions {
   ports?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** The parsed environment (see `hostConfigSchema`); each module reads its declared variables. */
   environment?: Readonly<Record<string, unknown>>;
+  /** The drizzle handle each module gets; default `database.forModule(name)`, its own role (benchmarks compare others). */
+  dbFor?: (module: string) => Db;
 }
 
 export interface ComposedModule {
@@ -41,6 +43,8 @@ export interface ComposedModules {
   workers: readonly { name: string; worker: Worker }[];
   /** The API a module provides (in process), as other modules receive it. */
   api(module: string): unknown;
+  /** The same, typed by the module's descriptor. */
+  apiOf<D extends ApiDeclaration>(module: ModuleDescriptor<D>): ApiOf<D>;
 }
 
 /**
@@ -61,7 +65,7 @@ export function composeModules(options: ComposeModulesOptions): ComposedModules 
     const events = declaredSubscriber(descriptor, options.events.subscriber(descriptor.name));
     const context = {
       name: descriptor.name,
-      db: database.forModule(descriptor.name),
+      db: options.dbFor ? options.dbFor(descriptor.name) : database.forModule(descriptor.name),
       logger: moduleLogger(logger, descriptor.name),
       events,
       apis: Object.fromEntries(Object.entries(descriptor.needs).map(([local, declaration]) => [local, apis.get(declaration.module)])),
@@ -81,5 +85,10 @@ export function composeModules(options: ComposeModulesOptions): ComposedModules 
     routes: composed.flatMap(({ instance }) => (instance.routes ? [instance.routes] : [])),
     workers: composed.flatMap(({ descriptor, instance }) => (instance.workers ?? []).map((worker) => ({ name: `${descriptor.name}/${worker.name}`, worker }))),
     api: (module) => apis.get(module),
+    apiOf: <D extends ApiDeclaration>(module: ModuleDescriptor<D>) => {
+      const api = apis.get(module.name);
+      if (!api) throw new Error(`module "${module.name}" is not composed here or provides no API`);
+      return api as ApiOf<D>;
+    },
   };
 }

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { eventually } from '@shop/platform-testing';
 import { call, uniqueEmail } from './http.js';
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Reads until `done` holds (an event delivered), within 15 s. */
+const until = <T>(read: () => Promise<T>, done: (value: T) => boolean) =>
+  eventually(
+    async () => {
+      const value = await read();
+      if (!done(value)) throw new Error(`not yet: ${JSON.stringify(value).slice(0, 300)}`);
+      return value;
+    },
+    { timeoutMs: 15_000, intervalMs: 100 },
+  );
 
 describe('integration events over the real process', () => {
   it('a registration reaches the audit log and the customer gets a welcome notification', async () => {
@@ -16,14 +19,14 @@ describe('integration events over the real process', () => {
     expect(created.status).toBe(201);
     const id: string = created.body.id;
 
-    const audit = await eventually(
+    const audit = await until(
       () => call('GET', '/audit/events?module=customers&type=customers.customer-registered&limit=100'),
       (res) => res.body.items.some((e: { aggregateId: string }) => e.aggregateId === id),
     );
     const entry = audit.body.items.find((e: { aggregateId: string }) => e.aggregateId === id);
     expect(entry).toMatchObject({ module: 'customers', version: 1, payload: { customerId: id, name: 'Evelyn' } });
 
-    const notifications = await eventually(
+    const notifications = await until(
       () => call('GET', `/notifications?customerId=${id}`),
       (res) => res.body.items.length > 0,
     );
@@ -48,12 +51,12 @@ describe('integration events over the real process', () => {
       const items = [...(byOrder.body.items as Entry[]), ...(byCharge.body.items as Entry[])];
       return items.filter((e) => e.aggregateId === orderId || e.aggregateId === chargeId).sort((a, b) => a.position - b.position);
     };
-    const entries = await eventually(ofOrder, (items) => items.length >= 3);
+    const entries = await until(ofOrder, (items) => items.length >= 3);
     // Per aggregate, commit order; the order's two events bracket its charge's.
     expect(entries.filter((e) => e.aggregateId === orderId).map((e) => e.type)).toEqual(['orders.order-placed', 'orders.order-paid']);
     expect(entries.filter((e) => e.aggregateId === chargeId).map((e) => e.type)).toEqual(['billing.charge-succeeded']);
 
-    const notifications = await eventually(
+    const notifications = await until(
       () => call('GET', `/notifications?customerId=${customerId}`),
       (res) => res.body.items.length >= 3,
     );
@@ -73,7 +76,7 @@ describe('integration events over the real process', () => {
 
   it('pages the audit log with a cursor and rejects a bad one', async () => {
     for (let i = 0; i < 3; i++) await call('POST', '/customers', { email: uniqueEmail('page'), name: `Pager ${i}` });
-    const first = await eventually(
+    const first = await until(
       () => call('GET', '/audit/events?limit=2'),
       (res) => res.body.nextCursor !== null,
     );

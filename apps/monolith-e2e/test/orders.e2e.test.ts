@@ -50,7 +50,7 @@ describe('orders and billing over HTTP', () => {
     const customerId = await registerCustomer();
     const placed = await placeOrder(customerId, [{ sku: 'GIFT', quantity: 1, unitPriceCents: 1013 }]);
     const declined = await call('POST', `/orders/${placed.body.id}/pay`);
-    expectProblem(declined, 402, '/problems/payment-declined');
+    expectProblem(declined, 402, '/problems/card-declined');
     expect(declined.body.code).toBe('card_declined');
     expect((await call('GET', `/orders/${placed.body.id}`)).body.status).toBe('payment_failed');
 
@@ -58,7 +58,7 @@ describe('orders and billing over HTTP', () => {
     expect(charges.status).toBe(200);
     expect(charges.body.items).toEqual([expect.objectContaining({ orderId: placed.body.id, amountCents: 1013, status: 'declined', declineCode: 'card_declined' })]);
 
-    expectProblem(await call('POST', `/orders/${placed.body.id}/pay`), 409, '/problems/order-not-payable');
+    expectProblem(await call('POST', `/orders/${placed.body.id}/pay`), 409, '/problems/not-payable');
     const cancelled = await call('POST', `/orders/${placed.body.id}/cancel`);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', refundId: null });
   });
@@ -136,8 +136,8 @@ describe('orders and billing over HTTP', () => {
     const customerId = await registerCustomer();
     const order = (await placeOrder(customerId)).body;
     expect((await call('POST', `/orders/${order.id}/cancel`)).status).toBe(200);
-    expectProblem(await call('POST', `/orders/${order.id}/cancel`), 409, '/problems/order-not-cancellable');
-    expectProblem(await call('POST', `/orders/${order.id}/pay`), 409, '/problems/order-not-payable');
+    expectProblem(await call('POST', `/orders/${order.id}/cancel`), 409, '/problems/not-cancellable');
+    expectProblem(await call('POST', `/orders/${order.id}/pay`), 409, '/problems/not-payable');
 
     expectProblem(await call('GET', '/billing/charges'), 400, '/problems/validation');
     expectProblem(await call('GET', '/billing/charges?orderId=nope'), 400);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
+import { eventually, provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
 import { openDatabase, type Database } from '../src/index.js';
 
 let target: TestDatabaseTarget;
@@ -15,11 +15,12 @@ afterAll(async () => {
 });
 
 const nextNotification = (received: string[], count: number) =>
-  new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const check = () => (received.length >= count ? resolve() : Date.now() - started > 5_000 ? reject(new Error('no notification')) : setTimeout(check, 10));
-    check();
-  });
+  eventually(
+    () => {
+      if (received.length < count) throw new Error('no notification');
+    },
+    { timeoutMs: 5_000, intervalMs: 10 },
+  );
 
 describe('Database.listen', () => {
   it('hears a NOTIFY only once its transaction commits, and nothing after unlisten', async () => {
@@ -39,8 +40,13 @@ describe('Database.listen', () => {
     expect(received).toEqual(['committed']);
 
     await unlisten();
+    // NOTIFYs reach listeners in commit order: once a later marker arrives, 'after' would have too.
+    const markers: string[] = [];
+    const unlistenMarker = await database.listen('platform_db_test_marker', (payload) => markers.push(payload));
     await database.rows(sql`select pg_notify('platform_db_test', 'after')`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await database.rows(sql`select pg_notify('platform_db_test_marker', 'marker')`);
+    await nextNotification(markers, 1);
+    await unlistenMarker();
     expect(received).toEqual(['committed']);
   });
 });

@@ -130,6 +130,11 @@ export class Dispatcher implements EventSubscriptions {
     }
   }
 
+  /** True while the background loop waits for a NOTIFY or its next poll (nothing was due). */
+  get idle(): boolean {
+    return this.#wake !== null;
+  }
+
   #sleep(): Promise<void> {
     if (this.#wakeRequested) return Promise.resolve();
     return new Promise((resolve) => {

@@ -173,7 +173,7 @@ describe('delivery', () => {
     await dispatcher.start();
     stops.push(() => dispatcher.stop());
     // Let the first (empty) pass finish and the loop go to sleep.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(() => dispatcher.idle);
     await publishThing(database, 'woken');
     await waitFor(async () => (await effects(database)).length === 1, 5_000);
   });

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { openDatabase, runMigrations, setupDatabase, type Database, type ModuleMigrations } from '@shop/platform-db';
 import { createLogger } from '@shop/platform-logging';
-import { provisionTestDatabase } from '@shop/platform-testing';
+import { eventually, provisionTestDatabase } from '@shop/platform-testing';
 import { defineEvent, Dispatcher, publish, type DispatcherOptions } from '../src/index.js';
 import { evtSubEffects } from './fixtures/sub-schema.js';
 
@@ -57,10 +57,12 @@ export async function effects(database: Database): Promise<{ label: string; aggr
   return database.rows(sql`select label, aggregate_id, event_id from evt_sub.effects order by id`);
 }
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+export async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+  await eventually(
+    async () => {
+      if (!(await condition())) throw new Error(`condition not met within ${timeoutMs} ms`);
+    },
+    { timeoutMs },
+  );
+}
 }

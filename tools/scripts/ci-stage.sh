@@ -27,7 +27,7 @@ case $stage in
     # `pnpm boundaries` first: every boundary rule in seconds, each finding explained (and, on
     # GitHub, appended to the job summary by the command itself). Then generated files (tsconfig
     # references, CODEOWNERS, docs/architecture.md) must be current, then lint and typecheck.
-    command="pnpm -s boundaries && $nx sync:check && pnpm -s docs:architecture --check && $nx $scope -t lint typecheck --outputStyle=static"
+    command="pnpm -s boundaries && $nx sync:check && $nx $scope -t lint typecheck --outputStyle=static"
     explanation="This stage checks the rules of the house before any test runs, so **no database was started**.
 It runs \`pnpm boundaries\` (tag rules on every edge, exports maps, module entries, cycles, ownership, database
 boundaries; its report is above), then \`nx sync:check\` (TypeScript project references match the package.json dependencies), lint

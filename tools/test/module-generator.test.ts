@@ -10,6 +10,7 @@ import { copyWorkspace, type WorkspaceCopy } from '../src/workspace-copy.js';
  */
 let workspace: WorkspaceCopy;
 let generation: { status: number | null; stdout: string; stderr: string };
+let docSync: { status: number | null; stdout: string; stderr: string } | undefined;
 const output = (result: { stdout: string; stderr: string }) => `${result.stdout}\n${result.stderr}`;
 const nx = (...args: string[]) => workspace.run('node_modules/.bin/nx', args);
 
@@ -21,16 +22,16 @@ beforeAll(() => {
   if (generation.status === 0) {
     workspace.installLinks('packages/loyalty');
     workspace.installLinks('apps/monolith');
+    // What the generator's own callback does after its `pnpm install` (skipped here): the
+    // architecture doc, read by running the new descriptor once its dependencies resolve.
+    docSync = nx('sync');
   }
 });
 afterAll(() => workspace?.remove());
 
-/**
- * Every command a freshly generated module must pass, unedited. Hook for the boundary check:
- * once `pnpm boundaries` is on main, add `['pnpm', 'boundaries']` to this list.
- */
+/** Every command a freshly generated module must pass, unedited. */
 const FRESH_MODULE_CHECKS: string[][] = [
-  // First, before any task run could apply sync changes: the generator itself leaves the workspace in sync.
+  // First, before any task run could apply sync changes: generation plus its install leave the workspace in sync.
   ['node_modules/.bin/nx', 'sync:check'],
   ['node_modules/.bin/nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '-p', '@shop/loyalty', '@shop/monolith', '--skip-nx-cache', '--outputStyle=static'],
   ['pnpm', '-s', 'boundaries'],
@@ -52,16 +53,23 @@ describe('nx g @shop/tools:module loyalty --team=growth', () => {
     expect(manifest.nx.tags).toEqual(['scope:loyalty', 'type:module', 'team:growth']);
     expect(Object.keys(manifest.exports)).toEqual(['.', './module']);
     expect(manifest.dependencies.zod).toBe(JSON.parse(workspace.read('packages/customers/package.json')).dependencies.zod);
-    expect(workspace.read('packages/loyalty/src/internal/schema.ts')).toContain("pgSchema('loyalty')");
+    // The name is written once, where code imports it; the schema, roles and logger derive from it.
+    expect(workspace.read('packages/loyalty/src/module-name.ts')).toContain("export const moduleName = 'loyalty';");
+    expect(workspace.read('packages/loyalty/src/internal/schema.ts')).toContain('pgSchema(moduleName)');
+    expect(workspace.read('packages/loyalty/src/module.ts')).toContain('export const loyaltyModule = defineModule({');
   });
 
-  it('wires the module into the monolith and CODEOWNERS', () => {
-    const compose = workspace.read('apps/monolith/src/compose.ts');
-    expect(compose).toContain("import { createLoyaltyModule, loyaltyMigrations } from '@shop/loyalty/module';");
-    expect(compose).toMatch(/moduleMigrations: readonly ModuleMigrations\[\] = \[[^\]]*loyaltyMigrations[^\]]*\]/);
-    expect(compose).toContain("app.route('/', loyalty.routes);");
+  it('adds the module to the monolith, CODEOWNERS and docs/architecture.md', () => {
+    const modules = workspace.read('apps/monolith/src/modules.ts');
+    expect(modules).toContain("import { loyaltyModule } from '@shop/loyalty/module';");
+    expect(modules).toMatch(/export const modules = \[[^\]]*loyaltyModule\]/);
     expect(JSON.parse(workspace.read('apps/monolith/package.json')).dependencies['@shop/loyalty']).toBe('workspace:*');
     expect(workspace.read('.github/CODEOWNERS')).toContain('/packages/loyalty/ @shop-org/growth');
+    expect(docSync?.status, docSync && output(docSync)).toBe(0);
+    const doc = workspace.read('docs/architecture.md');
+    expect(doc).toContain('## loyalty');
+    expect(doc).toContain('h__shop_monolith ==>|composes| m_loyalty');
+    expect(doc).toContain('- API `LoyaltyApi` (`@shop/loyalty`):');
   });
 
   it('passes every check with no edit', () => {

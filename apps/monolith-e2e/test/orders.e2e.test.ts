@@ -142,7 +142,7 @@ describe('orders and billing over HTTP', () => {
     expectProblem(await call('GET', '/billing/charges'), 400, '/problems/validation');
     expectProblem(await call('GET', '/billing/charges?orderId=nope'), 400);
     expect(await call('GET', `/billing/charges?orderId=${unknown}`)).toMatchObject({ status: 200, body: { items: [] } });
-    expectProblem(await call('GET', `/billing/charges/${unknown}`), 404, '/problems/not-found');
+    expectProblem(await call('GET', `/billing/charges/${unknown}`), 404, '/problems/unknown-charge');
     expectProblem(await call('GET', '/billing/charges/nope'), 400);
   });
 });

@@ -1,72 +1,80 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProjectGraphAsync, type ProjectGraph } from '@nx/devkit';
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import ts from 'typescript';
+import { isModuleDescriptor, type ModuleDescriptor } from '@shop/platform-module';
 import { parseTeams, TEAMS_FILE, teamOf } from '../ownership/teams.js';
-import type { ModuleFacts } from './architecture-model.js';
-import { stubDeps } from './stub-deps.js';
+import type { ArchitectureFacts, HostFacts, ModuleFacts } from './architecture-model.js';
+import { inertContext } from './inert-context.js';
 
 /**
- * A module declares an event by exporting it from its public API under one of these names: a
- * `defineEvent` definition (`OrderPlacedV1`, see @shop/platform-events) or a bare `…EventSchema`.
+ * Reads every `type:module` project's descriptor (the `defineModule` exported by `src/module.ts`)
+ * and every `type:app` host into the facts docs/architecture.md shows. Runs the modules' code
+ * (descriptors, drizzle tables, routes built with inert dependencies), so it runs under tsx.
  */
-const EVENT_SCHEMA = /(EventSchema|[a-z]V\d+)$/;
-
-/** Reads every `type:module` project of the Nx project graph into the facts docs/architecture.md shows. */
-export async function collectArchitecture(workspaceRoot: string, graph?: ProjectGraph): Promise<ModuleFacts[]> {
+export async function collectArchitecture(workspaceRoot: string, graph?: ProjectGraph): Promise<ArchitectureFacts> {
   const projectGraph = graph ?? (await createProjectGraphAsync({ exitOnError: true }));
   const teams = parseTeams(readFileSync(path.join(workspaceRoot, TEAMS_FILE), 'utf8'));
-  const modules = Object.values(projectGraph.nodes).filter((node) => node.data.tags?.includes('type:module'));
-  const moduleNames = new Set(modules.map((node) => node.name));
-  const facts: ModuleFacts[] = [];
-  for (const node of modules) {
-    const directory = node.data.root;
-    const root = path.join(workspaceRoot, directory);
+  const nodes = Object.values(projectGraph.nodes);
+  const modules: ModuleFacts[] = [];
+  for (const node of nodes.filter((n) => n.data.tags?.includes('type:module'))) {
+    const root = path.join(workspaceRoot, node.data.root);
+    const descriptor = await descriptorOf(root);
     const team = teamOf(node.data.tags) ?? 'unowned';
-    const publicApi = exportedNames(path.join(root, 'src/index.ts'));
-    facts.push({
-      name: node.name,
-      directory,
+    const instance = descriptor.create(inertContext(descriptor) as never);
+    modules.push({
+      name: descriptor.name,
+      project: node.name,
+      directory: node.data.root,
       owner: teams[team] ? `team:${team} (${teams[team].github})` : `team:${team}`,
       summary: readmeSummary(path.join(root, 'README.md')),
-      publicApi,
-      routes: await routesOf(root),
+      api: descriptor.provides
+        ? {
+            name: descriptor.provides.name,
+            operations: Object.entries(descriptor.provides.operations).map(([name, operation]) => ({
+              name,
+              summary: operation.summary,
+              idempotent: operation.idempotent,
+              route: operation.http ? `${operation.http.method.toUpperCase()} ${operation.http.path}` : null,
+            })),
+          }
+        : null,
+      needs: Object.entries(descriptor.needs).map(([local, api]) => ({ local, api: api.name, module: api.module })),
+      routes: routesOf(instance.routes),
+      publishes: descriptor.publishes.map((event) => event.name),
+      consumes: descriptor.consumes === 'all' ? 'all' : descriptor.consumes.map((event) => event.name),
+      errors: Object.entries(descriptor.errors).map(([code, { status }]) => ({ code, status })),
       tables: await tablesOf(root),
-      eventsPublished: publicApi.filter((name) => EVENT_SCHEMA.test(name)),
-      eventsConsumed: consumedEvents(path.join(root, 'src')),
-      calls: (projectGraph.dependencies[node.name] ?? []).map((d) => d.target).filter((target) => moduleNames.has(target) && target !== node.name),
+      reportingViews: [...descriptor.reportingViews],
+      workers: (instance.workers ?? []).map((worker) => worker.name),
+      extraction: { ...descriptor.extraction },
     });
   }
-  return facts;
+  const moduleProjects = new Map(modules.map((m) => [m.project, m.name]));
+  const hosts: HostFacts[] = nodes
+    .filter((n) => n.data.tags?.includes('type:app'))
+    .map((n) => ({
+      project: n.name,
+      directory: n.data.root,
+      modules: (projectGraph.dependencies[n.name] ?? []).flatMap((d) => (moduleProjects.has(d.target) ? [moduleProjects.get(d.target) ?? d.target] : [])),
+    }));
+  return { modules, hosts };
 }
 
-/** The names src/index.ts exports, resolved through re-exports by the TypeScript checker. */
-function exportedNames(indexFile: string): string[] {
-  const program = ts.createProgram([indexFile], {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    customConditions: ['@shop/source'],
-    noEmit: true,
-    skipLibCheck: true,
-  });
-  const source = program.getSourceFile(indexFile);
-  const symbol = source && program.getTypeChecker().getSymbolAtLocation(source);
-  if (!symbol) return [];
-  return program.getTypeChecker().getExportsOfModule(symbol).map((s) => s.getName()).sort();
+/** The module's descriptor: the one `defineModule` export of `src/module.ts`. */
+async function descriptorOf(root: string): Promise<ModuleDescriptor> {
+  const file = path.join(root, 'src/module.ts');
+  const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const descriptors = Object.values(exports).filter(isModuleDescriptor);
+  if (descriptors.length !== 1) throw new Error(`${path.relative(process.cwd(), file)} must export exactly one defineModule(...) descriptor (found ${descriptors.length})`);
+  return descriptors[0] as ModuleDescriptor;
 }
 
 /** `METHOD /path` of every route the module's router registers, read from its OpenAPI registry. */
-async function routesOf(root: string): Promise<string[]> {
-  const factoryFile = path.join(root, 'src/module.ts');
-  if (!existsSync(factoryFile)) return [];
-  const exports = (await import(pathToFileURL(factoryFile).href)) as Record<string, unknown>;
-  const factory = Object.entries(exports).find(([name, value]) => /^create\w+Module$/.test(name) && typeof value === 'function')?.[1] as
-    | ((deps: unknown) => { routes?: { openAPIRegistry?: { definitions: { type: string; route?: { method: string; path: string } }[] } } })
-    | undefined;
-  const registry = factory?.(stubDeps()).routes?.openAPIRegistry;
+function routesOf(routes: unknown): string[] {
+  const registry = (routes as { openAPIRegistry?: { definitions: { type: string; route?: { method: string; path: string } }[] } } | undefined)?.openAPIRegistry;
   return (registry?.definitions ?? []).flatMap((d) => (d.type === 'route' && d.route ? [`${d.route.method.toUpperCase()} ${d.route.path}`] : []));
 }
 
@@ -82,32 +90,6 @@ async function tablesOf(root: string): Promise<string[]> {
       return `${config.schema ?? 'public'}.${config.name}`;
     })
     .sort();
-}
-
-/** Event schemas the module's sources import from another module's public API. */
-function consumedEvents(srcDir: string): { event: string; from: string }[] {
-  const found = new Map<string, { event: string; from: string }>();
-  for (const file of sourceFiles(srcDir)) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-    for (const statement of source.statements) {
-      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      const from = statement.moduleSpecifier.text;
-      const bindings = statement.importClause?.namedBindings;
-      if (!from.startsWith('@shop/') || !bindings || !ts.isNamedImports(bindings)) continue;
-      for (const element of bindings.elements) {
-        const event = (element.propertyName ?? element.name).text;
-        if (EVENT_SCHEMA.test(event)) found.set(`${from}:${event}`, { event, from });
-      }
-    }
-  }
-  return [...found.values()];
-}
-
-function sourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** The README's first paragraph after the title, without its `Owner: …` sentence. */

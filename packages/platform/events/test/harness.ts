@@ -65,4 +65,3 @@ export async function waitFor(condition: () => Promise<boolean> | boolean, timeo
     { timeoutMs },
   );
 }
-}

@@ -12,7 +12,8 @@ import {
 } from '@nx/devkit';
 import { codeownersGenerator } from '../codeowners/codeowners-generator.js';
 import { readTeams, TEAMS_FILE } from '../../ownership/teams.js';
-import { composeWiring, wireIntoCompose } from './compose-wiring.js';
+import { architectureDocGenerator } from '../architecture-doc/architecture-doc-generator.js';
+import { addHostModule, HOST_MODULES_FILE } from './host-modules.js';
 import { assertModuleName, classNameOf } from './module-name.js';
 
 export interface ModuleGeneratorOptions {
@@ -24,15 +25,16 @@ export interface ModuleGeneratorOptions {
 
 export const HOST_DIR = 'apps/monolith';
 export const TEMPLATES_DIR = 'tools/src/generators/module/files';
-export const COMPOSE_FILE = `${HOST_DIR}/src/compose.ts`;
 
 /** Versions the workspace already pins (zod must stay one exact copy in the tree). */
 const PINNED = { zod: 'zod', drizzleOrm: 'drizzle-orm', honoZodOpenapi: '@hono/zod-openapi', drizzleKit: 'drizzle-kit' } as const;
 
 /**
  * `nx g @shop/tools:module <name> --team=<team>`: a complete module laid out like
- * packages/customers, wired into the monolith (composition, dependency, tsconfig reference) and
- * into CODEOWNERS. Everything goes through the devkit Tree, so `--dry-run` shows it all.
+ * packages/customers (its descriptor in `src/module.ts`), added to the monolith's module list,
+ * dependency and tsconfig reference, to CODEOWNERS, and to docs/architecture.md. Everything but
+ * the architecture doc goes through the devkit Tree, so `--dry-run` shows it; the doc is
+ * regenerated from the descriptors once the files are on disk.
  */
 export async function moduleGenerator(tree: Tree, options: ModuleGeneratorOptions): Promise<GeneratorCallback> {
   const { name, team } = options;
@@ -50,6 +52,7 @@ export async function moduleGenerator(tree: Tree, options: ModuleGeneratorOption
     tmpl: '',
     name,
     className,
+    propertyName: name,
     team,
     description: options.description ?? 'What this module does, in one sentence.',
     versions: pinnedVersions(tree),
@@ -63,33 +66,33 @@ export async function moduleGenerator(tree: Tree, options: ModuleGeneratorOption
   });
   addReference(tree, 'tsconfig.json', `./${directory}`);
   addReference(tree, `${HOST_DIR}/tsconfig.json`, `../../${directory}`);
-  const printLines = wireHost(tree, name, className);
+  addToHost(tree, name);
   await codeownersGenerator(tree);
   await formatFiles(tree);
 
-  return () => {
+  return async () => {
     if (!options.skipInstall) installPackagesTask(tree, true);
-    if (printLines) logger.warn(printLines);
+    // The doc is read by running the descriptors, so only once the module is on disk and installed.
+    if (options.skipInstall) {
+      logger.warn(`docs/architecture.md lists @shop/${name} once its dependencies are installed: pnpm install && pnpm nx sync`);
+    } else {
+      const { FsTree, flushChanges } = await import('nx/src/generators/tree.js');
+      const onDisk = new FsTree(tree.root, false);
+      await architectureDocGenerator(onDisk);
+      flushChanges(tree.root, onDisk.listChanges());
+    }
     logger.info(`@shop/${name} is ready: pnpm nx run-many -t lint typecheck test -p @shop/${name} @shop/monolith`);
   };
 }
 
-/** Wires the module into compose.ts, or returns the exact lines to add when the file's shape is unexpected. */
-function wireHost(tree: Tree, name: string, className: string): string | null {
-  const wiring = composeWiring(name, className);
-  const source = tree.read(COMPOSE_FILE, 'utf8');
-  const wired = source === null ? null : wireIntoCompose(source, wiring);
-  if (wired !== null) {
-    tree.write(COMPOSE_FILE, wired);
-    return null;
+/** Appends the module's descriptor to the monolith's module list (apps/monolith/src/modules.ts). */
+function addToHost(tree: Tree, name: string): void {
+  const source = tree.read(HOST_MODULES_FILE, 'utf8');
+  const updated = source === null ? null : addHostModule(source, `${name}Module`, `@shop/${name}/module`);
+  if (updated === null) {
+    throw new Error(`${HOST_MODULES_FILE} must export \`const modules = [ ... ]\` (the monolith's module list) for the generator to add @shop/${name} to it.`);
   }
-  return [
-    `${COMPOSE_FILE} does not have the shape the generator expects; add these lines yourself:`,
-    `  with the imports:            ${wiring.importLine}`,
-    `  in moduleMigrations:         ${wiring.migrations}`,
-    `  in composeMonolith, before the OpenAPI document:`,
-    ...wiring.mountLines.map((line) => `  ${line}`),
-  ].join('\n');
+  tree.write(HOST_MODULES_FILE, updated);
 }
 
 function addReference(tree: Tree, tsconfig: string, reference: string): void {

@@ -107,7 +107,7 @@ describe('pnpm docs:architecture --check and nx sync:check', () => {
       workspace
         .read(handlers)
         .replace('export const consumedEvents = [CustomerRegisteredV1, OrderPlacedV1, OrderPaidV1, OrderPaymentFailedV1, OrderCancelledV1]', 'export const consumedEvents = [CustomerRegisteredV1, OrderPlacedV1, OrderPaidV1, OrderPaymentFailedV1]')
-        .replace(/  subscriber\.subscribe\(OrderCancelledV1,[\s\S]*?\n  \}\);\n/, ''),
+        .replace(/ {2}subscriber\.subscribe\(OrderCancelledV1,[\s\S]*?\n {2}\}\);\n/, ''),
     );
     const stale = workspace.run('pnpm', ['--silent', 'docs:architecture', '--check']);
     expect(stale.status).toBe(1);

@@ -17,6 +17,20 @@ describe('checkDrizzleSchema', () => {
     expect(checkDrizzleSchema([file(OWN), other], 'orders')).toEqual([]);
   });
 
+  it('follows pgSchema(moduleName) to the constant the module declares once, through an import renaming it', () => {
+    const name = file(`export const moduleName = 'orders';\n`, 'packages/orders/src/module-name.ts');
+    const schema = file(`import { moduleName as own } from '../module-name.js';\nexport const ordersSchema = pgSchema(own);\nexport const orders = ordersSchema.table('orders', { id: uuid('id') });\nexport const lines = ordersSchema.table('lines', { o: uuid('o').references(() => orders.id) });\n`);
+    expect(checkDrizzleSchema([name, schema], 'orders')).toEqual([]);
+    const wrong = file(`export const moduleName = 'customers';\n`, 'packages/orders/src/module-name.ts');
+    expect(checkDrizzleSchema([wrong, schema], 'orders').map((f) => f.message)).toContain(
+      `pgSchema('customers') in module "orders": its objects must live in pgSchema('orders').`,
+    );
+    const computed = file(`export const s = pgSchema(\`ord\${'ers'}\`);\n`);
+    expect(checkDrizzleSchema([computed], 'orders').map((f) => f.message)).toEqual([
+      `pgSchema(<not a string literal>) in module "orders": its objects must live in pgSchema('orders').`,
+    ]);
+  });
+
   it('finds a table in the public schema or in another module pgSchema, on its line', () => {
     const findings = checkDrizzleSchema(
       [file(`${OWN}export const loose = pgTable('loose', {});\nconst theirs = pgSchema('customers');\nexport const e = pgEnum('status', ['a']);\n`)],

@@ -27,11 +27,13 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
   // Pass 1: which variables are this module's pgSchema, and which tables are declared on it.
   const ownSchemas = new Set<string>();
   const ownTables = new Set<string>();
+  const constants = stringConstants(parsed.map((p) => p.source));
   for (const { file, source } of parsed) {
+    const imported = importedNames(source);
     visit(source, (node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'pgSchema') {
         const [name] = node.arguments;
-        const schema = name && ts.isStringLiteralLike(name) ? name.text : null;
+        const schema = name ? schemaNameOf(name, imported, constants) : null;
         if (schema === module && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) ownSchemas.add(node.parent.name.text);
         if (schema !== module) {
           findings.push({
@@ -107,6 +109,45 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
     });
   }
   return findings;
+}
+
+/**
+ * The schema name a `pgSchema(...)` argument stands for: a string literal, or a constant of the
+ * module (`pgSchema(moduleName)`, the name written once in `src/module-name.ts`), followed
+ * through an import's renaming. Anything else is not resolvable statically, and refused.
+ */
+function schemaNameOf(argument: ts.Expression, imported: ReadonlyMap<string, string>, constants: ReadonlyMap<string, string>): string | null {
+  if (ts.isStringLiteralLike(argument)) return argument.text;
+  if (!ts.isIdentifier(argument)) return null;
+  return constants.get(imported.get(argument.text) ?? argument.text) ?? null;
+}
+
+/** Top-level `const name = '<literal>'` declarations across the module's files, by name. */
+function stringConstants(sources: readonly ts.SourceFile[]): Map<string, string> {
+  const constants = new Map<string, string>();
+  for (const source of sources) {
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        let initializer = declaration.initializer;
+        while (initializer && (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer))) initializer = initializer.expression;
+        if (ts.isIdentifier(declaration.name) && initializer && ts.isStringLiteralLike(initializer)) constants.set(declaration.name.text, initializer.text);
+      }
+    }
+  }
+  return constants;
+}
+
+/** Local name → imported name for a file's relative named imports (`import { moduleName as n } from './x.js'`). */
+function importedNames(source: ts.SourceFile): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.moduleSpecifier.text.startsWith('.')) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) names.set(element.name.text, (element.propertyName ?? element.name).text);
+  }
+  return names;
 }
 
 /** `customers.id`, `(customers.id as X)`, `customers['id']` → `customers`. */

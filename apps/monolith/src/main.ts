@@ -2,15 +2,23 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { exitOnConfigError, loadConfig } from '@shop/platform-config';
 import { openDatabase, runMigrations, setupDatabase } from '@shop/platform-db';
-import { startWorkers } from '@shop/platform-host';
+import { checkComposition, startWorkers } from '@shop/platform-host';
 import { createLogger } from '@shop/platform-logging';
 import { composeMonolith, moduleMigrations } from './compose.js';
 import { monolithEnvironmentSchema, type MonolithConfig } from './config.js';
+import { modules } from './modules.js';
 import { shutdownGracefully } from './shutdown.js';
 
 const environment = exitOnConfigError(() => loadConfig(monolithEnvironmentSchema));
 const config = environment as MonolithConfig;
 const logger = createLogger({ level: config.LOG_LEVEL, service: 'monolith' });
+
+// Before touching the database: every API a module needs and every event it consumes has a source.
+const compositionProblems = checkComposition({ modules });
+if (compositionProblems.length > 0) {
+  for (const problem of compositionProblems) logger.fatal(problem);
+  process.exit(1);
+}
 
 const database = await openDatabase(
   config.DATABASE_URL

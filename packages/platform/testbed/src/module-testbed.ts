@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { moduleRoles, openDatabase, runMigrations, setupDatabase, type Database, type Db, type ModuleMigrations } from '@shop/platform-db';
 import { Dispatcher, type BackoffOptions } from '@shop/platform-events';
-import { composeModules, moduleMigrationsOf } from '@shop/platform-host';
+import { checkComposition, composeModules, CompositionError, moduleMigrationsOf } from '@shop/platform-host';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger, type Logger } from '@shop/platform-logging';
 import type { ApiOf, ModuleDescriptor } from '@shop/platform-module';
@@ -49,10 +49,13 @@ export interface ModuleTestbed<D extends ModuleDescriptor> {
  */
 export async function moduleTestbed<D extends ModuleDescriptor>(options: ModuleTestbedOptions<D>): Promise<ModuleTestbed<D>> {
   const { module } = options;
+  const standIns = options.publisherStandIns ?? [];
+  // Before any database work: a missing fake is a mistake in the test, said at once.
+  const problems = checkComposition({ modules: [module], remoteApis: Object.keys(options.fakes ?? {}), remotePublishers: standIns.map((s) => s.name) });
+  if (problems.length > 0) throw new CompositionError(problems);
   const target: TestDatabaseTarget = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await provisionTestDatabase(module.name);
   const database = await openDatabase({ url: target.url });
   try {
-    const standIns = options.publisherStandIns ?? [];
     const migrations = [moduleMigrationsOf(module), ...standIns];
     await setupDatabase(database, migrations);
     await runMigrations(database, migrations);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineApi, defineErrors, errorCodes, type ApiOf } from '@shop/platform-module';
+import { defineApi, defineErrors, errorCodes, resultSchema, type ApiOf } from '@shop/platform-module';
 import { moduleName } from './module-name.js';
 import { ChargeIdSchema, ChargeListSchema, ChargeOrderInputSchema, ChargeSchema, ListChargesQuerySchema, RefundInputSchema, RefundSchema } from './schemas.js';
 
@@ -14,16 +14,10 @@ export const BillingErrors = defineErrors({
   not_refundable: { status: 409, title: 'Only a succeeded charge can be refunded' },
 });
 
-export const ChargeOrderResultSchema = z.union([
-  z.object({ ok: z.literal(true), charge: ChargeSchema }),
-  z.object({ ok: z.literal(false), code: errorCodes(BillingErrors, 'card_declined', 'amount_mismatch'), chargeId: z.uuid() }),
-]);
+export const ChargeOrderResultSchema = resultSchema({ charge: ChargeSchema }, { code: errorCodes(BillingErrors, 'card_declined', 'amount_mismatch'), chargeId: z.uuid() });
 export type ChargeOrderResult = z.infer<typeof ChargeOrderResultSchema>;
 
-export const RefundResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), refund: RefundSchema }),
-  z.object({ ok: z.literal(false), code: errorCodes(BillingErrors, 'unknown_charge', 'not_refundable') }),
-]);
+export const RefundResultSchema = resultSchema({ refund: RefundSchema }, { code: errorCodes(BillingErrors, 'unknown_charge', 'not_refundable') });
 export type RefundResult = z.infer<typeof RefundResultSchema>;
 
 /**

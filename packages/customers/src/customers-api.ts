@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineApi, defineErrors, errorCodes, type ApiOf } from '@shop/platform-module';
+import { defineApi, defineErrors, errorCodes, resultSchema, type ApiOf } from '@shop/platform-module';
 import { moduleName } from './module-name.js';
 import { CustomerIdSchema, CustomerPageSchema, CustomerSchema, ListCustomersSchema, RegisterCustomerSchema } from './schemas.js';
 
@@ -9,10 +9,7 @@ export const CustomerErrors = defineErrors({
   not_found: { status: 404, title: 'No such customer' },
 });
 
-export const RegisterCustomerResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), customer: CustomerSchema }),
-  z.object({ ok: z.literal(false), code: errorCodes(CustomerErrors, 'email_taken') }),
-]);
+export const RegisterCustomerResultSchema = resultSchema({ customer: CustomerSchema }, { code: errorCodes(CustomerErrors, 'email_taken') });
 export type RegisterCustomerResult = z.infer<typeof RegisterCustomerResultSchema>;
 
 /**

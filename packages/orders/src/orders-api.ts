@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineApi, defineErrors, errorCodes, type ApiOf } from '@shop/platform-module';
+import { defineApi, defineErrors, errorCodes, resultSchema, type ApiOf } from '@shop/platform-module';
 import { moduleName } from './module-name.js';
 import { ListOrdersSchema, OrderIdSchema, OrderPageSchema, OrderSchema, PlaceOrderInputSchema } from './schemas.js';
 
@@ -14,24 +14,18 @@ export const OrderErrors = defineErrors({
   not_cancellable: { status: 409, title: 'The order can no longer be cancelled' },
 });
 
-export const PlaceOrderResultSchema = z.discriminatedUnion('ok', [
-  /** `created` is false when an earlier request with the same key created the order. */
-  z.object({ ok: z.literal(true), order: OrderSchema, created: z.boolean() }),
-  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'unknown_customer', 'idempotency_key_reused') }),
-]);
+/** `created` is false when an earlier request with the same key created the order. */
+export const PlaceOrderResultSchema = resultSchema({ order: OrderSchema, created: z.boolean() }, { code: errorCodes(OrderErrors, 'unknown_customer', 'idempotency_key_reused') });
 export type PlaceOrderResult = z.infer<typeof PlaceOrderResultSchema>;
 
-export const PayOrderResultSchema = z.union([
-  z.object({ ok: z.literal(true), order: OrderSchema }),
-  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'not_found', 'not_payable') }),
-  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'card_declined'), order: OrderSchema }),
-]);
+export const PayOrderResultSchema = resultSchema(
+  { order: OrderSchema },
+  { code: errorCodes(OrderErrors, 'not_found', 'not_payable') },
+  { code: errorCodes(OrderErrors, 'card_declined'), order: OrderSchema },
+);
 export type PayOrderResult = z.infer<typeof PayOrderResultSchema>;
 
-export const CancelOrderResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), order: OrderSchema }),
-  z.object({ ok: z.literal(false), code: errorCodes(OrderErrors, 'not_found', 'not_cancellable') }),
-]);
+export const CancelOrderResultSchema = resultSchema({ order: OrderSchema }, { code: errorCodes(OrderErrors, 'not_found', 'not_cancellable') });
 export type CancelOrderResult = z.infer<typeof CancelOrderResultSchema>;
 
 /** What other modules (and the HTTP adapter) may ask of orders, as data. Plain data in and out. */

@@ -11,11 +11,12 @@ const GiftsApi = defineApi({
   operations: { wrap: { summary: 'Wraps a gift.', input: z.object({ id: z.uuid() }), output: z.boolean(), idempotent: true } },
 });
 const GiftWrapped = defineEvent({ module: 'gifts', event: 'gift-wrapped', version: 1, schema: z.object({ id: z.uuid() }) });
-const base = { name: 'gifts', team: 'growth', migrationsFolder: '/tmp/gifts', create: () => ({ api: { wrap: async () => true } }) };
+const base = { name: 'gifts', team: 'growth', migrationsFolder: '/tmp/gifts', create: () => ({ api: undefined }) };
+const wrapping = { ...base, provides: GiftsApi, create: () => ({ api: { wrap: async () => true } }) };
 
 describe('defineModule', () => {
   it('fills the defaults a host relies on and is recognisable among a file\'s exports', () => {
-    const module = defineModule({ ...base, provides: GiftsApi, publishes: [GiftWrapped] });
+    const module = defineModule({ ...wrapping, publishes: [GiftWrapped] });
     expect(module).toMatchObject({ kind: 'module', needs: {}, consumes: [], appendOnlyTables: [], reportingViews: [], extraction: { status: 'module' } });
     expect(isModuleDescriptor(module)).toBe(true);
     expect(isModuleDescriptor({ kind: 'module' })).toBe(false);
@@ -24,9 +25,9 @@ describe('defineModule', () => {
 
   it('refuses facts that cannot hold: a bad name, another module\'s API or event, its own API as a need', () => {
     expect(() => defineModule({ ...base, name: 'Gift-Cards' })).toThrow(/must be a lower-case identifier/);
-    expect(() => defineModule({ ...base, name: 'wraps', provides: GiftsApi })).toThrow(/provides GiftsApi, which is declared by module "gifts"/);
+    expect(() => defineModule({ ...wrapping, name: 'wraps' })).toThrow(/provides GiftsApi, which is declared by module "gifts"/);
     expect(() => defineModule({ ...base, name: 'wraps', publishes: [GiftWrapped] })).toThrow(/publishes gifts\.gift-wrapped\.v1, whose type belongs to module "gifts"/);
-    expect(() => defineModule({ ...base, needs: { self: GiftsApi } })).toThrow(/needs its own API/);
+    expect(() => defineModule({ ...wrapping, needs: { self: GiftsApi } })).toThrow(/needs its own API/);
   });
 
   it('wants a decision record under docs/decisions/ for a candidate or a service', () => {
@@ -68,5 +69,16 @@ describe('defineErrors', () => {
     expect(defineErrors({ card_declined: { status: 402, title: 'Declined' } }).card_declined.status).toBe(402);
     expect(() => defineErrors({ CardDeclined: { status: 402, title: 'x' } })).toThrow(/snake_case/);
     expect(() => defineErrors({ ok: { status: 200, title: 'x' } })).toThrow(/4xx or 5xx/);
+  });
+});
+
+describe('resultSchema', () => {
+  it('accepts the success and each declared failure, and nothing else', async () => {
+    const { resultSchema } = await import('./result-schema.js');
+    const schema = resultSchema({ gift: z.string() }, { code: z.enum(['sold_out']) }, { code: z.enum(['declined']), reason: z.string() });
+    expect(schema.parse({ ok: true, gift: 'a' })).toEqual({ ok: true, gift: 'a' });
+    expect(schema.parse({ ok: false, code: 'declined', reason: 'r' })).toEqual({ ok: false, code: 'declined', reason: 'r' });
+    expect(schema.safeParse({ ok: false, code: 'declined' }).success).toBe(false);
+    expect(schema.safeParse({ ok: true }).success).toBe(false);
   });
 });

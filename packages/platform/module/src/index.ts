@@ -14,3 +14,4 @@ export {
 } from './define-module.js';
 export type { Worker } from './worker.js';
 export { PageLimitSchema, PagePositionSchema, pageSchema, type PagePosition } from './page.js';
+export { resultSchema } from './result-schema.js';

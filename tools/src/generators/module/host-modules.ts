@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import * as ts from 'typescript';
 
 /** The file listing the modules a host composes, and the array in it the generator appends to. */
 export const HOST_MODULES_FILE = 'apps/monolith/src/modules.ts';

@@ -12,6 +12,7 @@ import { moduleEntryCheck } from './module-entry.js';
 import { ownershipCheck } from './ownership.js';
 import { tagConstraintCheck } from './tag-constraint.js';
 import { undeclaredDependencyCheck } from './undeclared-dependency.js';
+import { unresolvableImportCheck } from './unresolvable-import.js';
 
 /**
  * Each check as a function over an in-memory workspace shaped like this one, with the real
@@ -232,5 +233,83 @@ describe('runChecks', () => {
       p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
     });
     await expect(runChecks(workspaceFixture({ projects, teams, tagRules }), [rogue])).rejects.toThrow('check rogue reported rule tag-constraint, which it does not declare');
+  });
+});
+
+/**
+ * One violation, many spellings: each rule must hold whatever syntax carries the specifier
+ * (static, re-export, dynamic, require, createRequire, relative path, path aliases) and whatever
+ * the imported symbol is called locally.
+ */
+describe('spellings of the same violation', () => {
+  const customersAlias = { file: 'packages/orders/tsconfig.json', line: 4, project: '@shop/orders', pattern: '@legacy/*', targets: ['packages/customers/src/*'] };
+  const withImports = (imports: Record<string, string>) =>
+    projectsWith((p) => {
+      p.orders.packageJson.imports = imports;
+    });
+  const spellingsOf = (specifier: string): [string, string][] => [
+    ['a static import under another name', `import { customers as people } from '${specifier}';`],
+    ['a renamed re-export', `export { customers as people } from '${specifier}';`],
+    ['a namespace import', `import * as everything from '${specifier}';`],
+    ['a type-only import', `import type { Row } from '${specifier}';`],
+    ['a dynamic import', `const loaded = await import('${specifier}');`],
+    ['require', `const loaded = require('${specifier}');`],
+    ['import = require', `import loaded = require('${specifier}');`],
+    ['createRequire', `import { createRequire as make } from 'node:module';\nconst loaded = make(import.meta.url)('${specifier}');`],
+    ['require.resolve of a createRequire', `import { createRequire } from 'node:module';\nconst where = createRequire(import.meta.url).resolve('${specifier}');`],
+    ['a type-position import()', `type Loaded = typeof import('${specifier}');`],
+  ];
+
+  it.each([
+    ...spellingsOf('@shop/customers/src/internal/schema.js'),
+    ['a relative path out of the package', "import { customers } from '../../../customers/src/internal/schema.js';"],
+    ['a relative path that wanders before it leaves', "export * from './../../../orders/src/../../customers/src/internal/schema.js';"],
+  ])('deep-import: %s', async (_spelling, source) => {
+    const findings = await findingsOf(deepImportCheck, { files: { 'packages/orders/src/internal/x.ts': source } });
+    expect(findings.map((f) => [f.rule, f.owner.project])).toEqual([['deep-import', '@shop/customers']]);
+  });
+
+  it('deep-import: through a tsconfig paths alias, and through package.json imports (to a path or to a package subpath)', async () => {
+    const viaPaths = workspaceFixture({ projects: projectsWith(), files: { ...cleanFiles, 'packages/orders/src/a.ts': "import { c } from '@legacy/internal/schema.js';\n" }, pathAliases: [customersAlias], teams, tagRules });
+    expect((await runChecks(viaPaths, [deepImportCheck])).findings.map((f) => f.message)).toEqual([
+      "'@legacy/internal/schema.js' reaches into @shop/customers through tsconfig paths \"@legacy/*\" in packages/orders/tsconfig.json (packages/customers/src/internal/schema.js), around its exports map.",
+    ]);
+    const projects = withImports({ '#schema': '../customers/src/internal/schema.js', '#internal/*': { '@shop/source': '@shop/customers/src/internal/*' } });
+    const findings = await findingsOf(deepImportCheck, { projects, files: { 'packages/orders/src/b.ts': "import { a } from '#schema';\nimport { b } from '#internal/schema.js';\n" } });
+    expect(findings.map((f) => f.message)).toEqual([
+      "'#schema' reaches into @shop/customers through package.json imports \"#schema\" of @shop/orders (packages/customers/src/internal/schema.js), around its exports map.",
+      "'#internal/schema.js' (package.json imports \"#internal/schema.js\" of @shop/orders: '@shop/customers/src/internal/schema.js') is not in @shop/customers's exports map (it exports '.', './module').",
+    ]);
+  });
+
+  it.each([...spellingsOf('@shop/customers/module'), ['package.json imports', "import { createCustomersModule } from '#customers-factory';"]])('module-entry: %s', async (_spelling, source) => {
+    const projects = withImports({ '#customers-factory': '@shop/customers/module' });
+    const findings = await findingsOf(moduleEntryCheck, { projects, files: { 'packages/orders/src/internal/y.ts': source } });
+    expect(findings.map((f) => f.rule)).toEqual(['module-entry']);
+  });
+
+  it.each([...spellingsOf('@shop/customers'), ['a relative path to the entry file', "import { customers } from '../../../customers/src/index.js';"]])('tag-constraint: %s', async (_spelling, source) => {
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
+    const findings = await findingsOf(tagConstraintCheck, { projects, files: { 'packages/platform/db/src/z.ts': source } });
+    expect(findings.map((f) => [f.rule, f.where.file])).toEqual([['tag-constraint', 'packages/platform/db/src/z.ts']]);
+  });
+
+  it.each(spellingsOf('@shop/orders'))('undeclared-dependency: %s', async (_spelling, source) => {
+    const findings = await findingsOf(undeclaredDependencyCheck, { files: { 'packages/customers/src/z.ts': source } });
+    expect(findings.map((f) => f.rule)).toEqual(['undeclared-dependency']);
+  });
+});
+
+describe('unresolvable-import', () => {
+  it.each([
+    ['import() of a variable', 'const loaded = await import(name);'],
+    ['import() of a template with a substitution', 'const loaded = await import(`@shop/${name}`);'],
+    ['require of a concatenation', "const loaded = require('@shop/' + name);"],
+    ['a createRequire result under another name', "import { createRequire } from 'module';\nconst load = createRequire(import.meta.url);\nload(name);"],
+  ])('reports %s in runtime code, owned by the importing package', async (_spelling, source) => {
+    const findings = await findingsOf(unresolvableImportCheck, { files: { 'packages/orders/src/internal/load.ts': `const name = pick();\n${source}\n` } });
+    expect(findings).toEqual([expect.objectContaining({ rule: 'unresolvable-import', where: expect.objectContaining({ file: 'packages/orders/src/internal/load.ts' }), owner: expect.objectContaining({ project: '@shop/orders' }) })]);
   });
 });

@@ -4,6 +4,7 @@ import { databaseCheck } from './database.js';
 import { deepImportCheck } from './deep-import.js';
 import { moduleEntryCheck } from './module-entry.js';
 import { ownershipCheck } from './ownership.js';
+import { unresolvableImportCheck } from './unresolvable-import.js';
 import { tagConstraintCheck } from './tag-constraint.js';
 import { undeclaredDependencyCheck } from './undeclared-dependency.js';
 
@@ -16,4 +17,5 @@ export const checks: readonly BoundaryCheck[] = [
   cycleCheck,
   ownershipCheck,
   databaseCheck,
+  unresolvableImportCheck,
 ];

@@ -1,4 +1,6 @@
 import ts from 'typescript';
+import { importedNames, importedSymbol, type ImportedNames } from '../boundaries/local-names.js';
+import { isDrizzle } from './check-source-sql.js';
 import type { Finding } from './finding.js';
 import { DB_RULES } from './rules.js';
 
@@ -21,15 +23,18 @@ type Located = Omit<Finding, 'owner'>;
  */
 export function checkDrizzleSchema(files: readonly SourceFile[], module: string): Located[] {
   const findings: Located[] = [];
-  const parsed = files.map(({ file, text }) => ({ file, source: ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true) }));
+  const parsed = files.map(({ file, text }) => {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    return { file, source, drizzle: importedNames(source, isDrizzle) };
+  });
   const at = (file: string, source: ts.SourceFile, node: ts.Node) => ({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
 
   // Pass 1: which variables are this module's pgSchema, and which tables are declared on it.
   const ownSchemas = new Set<string>();
   const ownTables = new Set<string>();
-  for (const { file, source } of parsed) {
+  for (const { file, source, drizzle } of parsed) {
     visit(source, (node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'pgSchema') {
+      if (ts.isCallExpression(node) && calleeName(node.expression, drizzle) === 'pgSchema') {
         const [name] = node.arguments;
         const schema = name && ts.isStringLiteralLike(name) ? name.text : null;
         if (schema === module && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) ownSchemas.add(node.parent.name.text);
@@ -42,11 +47,12 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
           });
         }
       }
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && PUBLIC_SCHEMA_CONSTRUCTORS.has(node.expression.text)) {
+      const constructor = ts.isCallExpression(node) ? calleeName(node.expression, drizzle) : undefined;
+      if (constructor !== undefined && PUBLIC_SCHEMA_CONSTRUCTORS.has(constructor)) {
         findings.push({
           rule: 'db/table-outside-module-schema',
           ...at(file, source, node),
-          message: `${node.expression.text}() declares an object in the public schema, outside module "${module}"'s schema.`,
+          message: `${constructor}() declares an object in the public schema, outside module "${module}"'s schema.`,
           ...DB_RULES['db/table-outside-module-schema'],
         });
       }
@@ -70,7 +76,7 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
   }
 
   // Pass 2: every referenced table must be one of those.
-  for (const { file, source } of parsed) {
+  for (const { file, source, drizzle } of parsed) {
     visit(source, (node) => {
       if (!ts.isCallExpression(node)) return;
       const targets: ts.Expression[] = [];
@@ -83,7 +89,7 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
           });
         }
       }
-      if (ts.isIdentifier(node.expression) && node.expression.text === 'foreignKey') {
+      if (calleeName(node.expression, drizzle) === 'foreignKey') {
         const [config] = node.arguments;
         if (config && ts.isObjectLiteralExpression(config)) {
           for (const property of config.properties) {
@@ -107,6 +113,11 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
     });
   }
   return findings;
+}
+
+/** The drizzle function a callee stands for, under any local name (`t` for `pgTable as t`, `core.pgTable`), else its identifier. */
+function calleeName(callee: ts.Expression, drizzle: ImportedNames): string | undefined {
+  return importedSymbol(callee, drizzle) ?? (ts.isIdentifier(callee) ? callee.text : undefined);
 }
 
 /** `customers.id`, `(customers.id as X)`, `customers['id']` → `customers`. */

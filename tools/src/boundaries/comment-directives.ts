@@ -2,12 +2,14 @@ import ts from 'typescript';
 
 /** A comment that switches a checker off or reconfigures it: `eslint-disable…`, `/* eslint rule: off *\/`, `@ts-ignore`, `@ts-expect-error`. */
 export interface CommentDirective {
-  /** 1-based line of the comment. */
+  /** 1-based line where the comment ends. */
   line: number;
   kind: 'eslint-disable' | 'eslint-config' | 'ts-ignore' | 'ts-expect-error';
   /** The ESLint rules it names (empty: every rule); for TypeScript directives, empty. */
   rules: string[];
   text: string;
+  /** The next line, trimmed: what a `-next-line` or `@ts-ignore` directive applies to. */
+  next: string;
 }
 
 /** Only files mentioning one of these are parsed for comments; the rest cannot hold a directive. */
@@ -20,6 +22,7 @@ const MAY_HOLD_DIRECTIVE = /eslint|@ts-ignore|@ts-expect-error/;
 export function scanDirectives(sourceText: string, fileName = 'file.ts'): CommentDirective[] {
   if (!MAY_HOLD_DIRECTIVE.test(sourceText)) return [];
   const source = ts.createSourceFile(fileName, sourceText, ts.ScriptTarget.Latest, true, /\.[cm]?jsx?$/.test(fileName) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const lines = sourceText.split('\n');
   const seen = new Set<number>();
   const directives: CommentDirective[] = [];
   const take = (ranges: ts.CommentRange[] | undefined) => {
@@ -28,7 +31,9 @@ export function scanDirectives(sourceText: string, fileName = 'file.ts'): Commen
       seen.add(range.pos);
       const text = sourceText.slice(range.pos, range.end);
       const directive = parseDirective(text);
-      if (directive !== undefined) directives.push({ ...directive, line: source.getLineAndCharacterOfPosition(range.pos).line + 1, text: text.trim() });
+      if (directive === undefined) continue;
+      const line = source.getLineAndCharacterOfPosition(range.end).line + 1;
+      directives.push({ ...directive, line, text: text.trim(), next: (lines[line] ?? '').trim() });
     }
   };
   const visit = (node: ts.Node) => {
@@ -41,7 +46,7 @@ export function scanDirectives(sourceText: string, fileName = 'file.ts'): Commen
 }
 
 /** What one comment says, if it is a directive. */
-export function parseDirective(comment: string): Omit<CommentDirective, 'line' | 'text'> | undefined {
+export function parseDirective(comment: string): Omit<CommentDirective, 'line' | 'text' | 'next'> | undefined {
   const body = comment.replace(/^\/\/|^\/\*+|\*\/$/g, '').trim();
   if (/^@ts-ignore\b/.test(body)) return { kind: 'ts-ignore', rules: [] };
   if (/^@ts-expect-error\b/.test(body)) return { kind: 'ts-expect-error', rules: [] };

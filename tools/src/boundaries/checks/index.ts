@@ -6,6 +6,7 @@ import { exportsMapCheck } from './exports-map.js';
 import { hiddenEdgeConfigCheck } from './hidden-edge-config.js';
 import { lintConfigCheck } from './lint-config.js';
 import { lintExemptionCheck } from './lint-exemption.js';
+import { migrationSafetyCheck } from './migration-safety.js';
 import { moduleEntryCheck } from './module-entry.js';
 import { ownershipCheck } from './ownership.js';
 import { suppressedImportCheck } from './suppressed-import.js';
@@ -23,6 +24,7 @@ export const checks: readonly BoundaryCheck[] = [
   ownershipCheck,
   databaseCheck,
   unresolvableImportCheck,
+  migrationSafetyCheck,
   // Exempt nothing: no switched-off rule, no silenced import, no configuration that hides an edge.
   lintExemptionCheck,
   suppressedImportCheck,

@@ -1,10 +1,23 @@
 import type { BoundaryCheck } from './check.js';
 import { sortFindings, type Finding } from './finding.js';
-import { WorkspaceIndex, type Workspace } from './workspace.js';
+import { fanInOut } from '../boundaries-history/fan-in-out.js';
+import { sanctionedReads, type SanctionedRead } from './sanctioned-reads.js';
+import { tagValue, WorkspaceIndex, type Workspace } from './workspace.js';
+
+/** Each project as the dashboard charts it: kind, owning team, and its edges in and out (Nx's graph). */
+export interface ProjectSummary {
+  name: string;
+  type: string | undefined;
+  team: string | undefined;
+  fanIn: number;
+  fanOut: number;
+}
 
 /** The outcome of one `pnpm boundaries` run, which every output format renders. */
 export interface Report {
   findings: Finding[];
+  projects: ProjectSummary[];
+  sanctionedReads: SanctionedRead[];
   stats: { projects: number; files: number; imports: number; checks: string[]; timings: Record<string, number> };
 }
 
@@ -21,8 +34,14 @@ export async function runChecks(workspace: Workspace, checks: readonly BoundaryC
       findings.push(found);
     }
   }
+  const { fanIn, fanOut } = fanInOut([...workspace.projects.keys()], workspace.graphEdges);
+  const projects = [...workspace.projects.values()]
+    .map((project) => ({ name: project.name, type: tagValue(project, 'type:'), team: tagValue(project, 'team:'), fanIn: fanIn[project.name] ?? 0, fanOut: fanOut[project.name] ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return {
     findings: sortFindings(findings),
+    projects,
+    sanctionedReads: sanctionedReads(index),
     stats: { projects: workspace.projects.size, files: workspace.filesScanned, imports: workspace.imports.length, checks: checks.map((check) => check.name),
       timings: { ...workspace.timings, checksMs: Math.round(performance.now() - started) },
     },

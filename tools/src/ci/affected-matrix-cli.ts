@@ -6,8 +6,8 @@ import { affectedMatrix } from './affected-matrix.js';
  * `pnpm -s ci:matrix [--base=<ref>] [--head=<ref>]`: the per-project test matrix of a CI run, from
  * `nx show projects --affected --json` (base and head default to NX_BASE / NX_HEAD, as
  * nrwl/nx-set-shas exports them) and each project's tags. Prints
- * `{"include":[{"project","team","root"}…],"e2e":[…]}`; with GITHUB_OUTPUT set, also writes it
- * there as `matrix`, with `has-projects` and `has-e2e`, for the jobs that need it.
+ * `{"include":[{"project","team","root"}…],"e2e":[…]}`; with GITHUB_OUTPUT set, also writes
+ * `matrix` (`{"include":[…]}`, for `strategy.matrix`), `has-projects` and `has-e2e` there.
  */
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const base = args.get('base') ?? process.env['NX_BASE'];
@@ -23,4 +23,4 @@ const matrix = affectedMatrix(affected, projects);
 const json = JSON.stringify(matrix);
 process.stdout.write(`${json}\n`);
 const output = process.env['GITHUB_OUTPUT'];
-if (output) appendFileSync(output, `matrix=${json}\nhas-projects=${matrix.include.length > 0}\nhas-e2e=${matrix.e2e.length > 0}\n`);
+if (output) appendFileSync(output, `matrix=${JSON.stringify({ include: matrix.include })}\nhas-projects=${matrix.include.length > 0}\nhas-e2e=${matrix.e2e.length > 0}\n`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoundaryCheck } from '../check.js';
 import { runChecks } from '../run-checks.js';
 import { workspaceFixture } from '../workspace-fixture.js';
-import { cleanFiles, findingsOf, projectsWith, tagRules, teams } from './check-fixture.js';
+import { cleanFiles, findingsOf, projectsWith, tagRules, teams } from '../check-fixture.js';
 import { cycleCheck, stronglyConnected } from './cycle.js';
 import { deepImportCheck, isExported } from './deep-import.js';
 import { checks } from './index.js';
@@ -209,7 +209,7 @@ describe('runChecks', () => {
  */
 describe('spellings of the same violation', () => {
   const customersAlias = { file: 'packages/orders/tsconfig.json', line: 4, project: '@shop/orders', pattern: '@legacy/*', targets: ['packages/customers/src/*'] };
-  const withImports = (imports: Record<string, string>) =>
+  const withImports = (imports: Record<string, unknown>) =>
     projectsWith((p) => {
       p.orders.packageJson.imports = imports;
     });
@@ -277,5 +277,15 @@ describe('unresolvable-import', () => {
   ])('reports %s in runtime code, owned by the importing package', async (_spelling, source) => {
     const findings = await findingsOf(unresolvableImportCheck, { files: { 'packages/orders/src/internal/load.ts': `const name = pick();\n${source}\n` } });
     expect(findings).toEqual([expect.objectContaining({ rule: 'unresolvable-import', where: expect.objectContaining({ file: 'packages/orders/src/internal/load.ts' }), owner: expect.objectContaining({ project: '@shop/orders' }) })]);
+  });
+});
+
+describe('the check registry', () => {
+  it('runs the check exported by every file of checks/, so a new rule is one new file', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(new URL('.', import.meta.url)).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && name !== 'index.ts' && name !== 'boundary-rule-names.ts');
+    expect(checks).toHaveLength(files.length);
+    expect(checks).toContain(unresolvableImportCheck);
+    expect(new Set(checks.flatMap((check) => check.rules.map((rule) => rule.id))).size).toBe(checks.flatMap((check) => check.rules).length);
   });
 });

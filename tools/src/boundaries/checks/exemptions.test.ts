@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_ROOT } from '../../workspace-copy.js';
-import { findingsOf, projectsWith } from './check-fixture.js';
+import { findingsOf, projectsWith } from '../check-fixture.js';
 import { exportsMapCheck } from './exports-map.js';
 import { hiddenEdgeConfigCheck } from './hidden-edge-config.js';
 import { rootConfigProblems } from './lint-config.js';

@@ -1,10 +1,10 @@
-import { WORKSPACE_ROOT } from '../../workspace-copy.js';
-import type { BoundaryCheck } from '../check.js';
-import type { PathAlias } from '../path-aliases.js';
-import { runChecks } from '../run-checks.js';
-import { loadTagRules } from '../tag-rules.js';
-import { workspaceFixture, type FixtureProject } from '../workspace-fixture.js';
-import type { GraphEdge, PackageJson } from '../workspace.js';
+import { WORKSPACE_ROOT } from '../workspace-copy.js';
+import type { BoundaryCheck } from './check.js';
+import type { PathAlias } from './path-aliases.js';
+import { runChecks } from './run-checks.js';
+import { loadTagRules } from './tag-rules.js';
+import { workspaceFixture, type FixtureProject } from './workspace-fixture.js';
+import type { GraphEdge, PackageJson } from './workspace.js';
 
 /**
  * An in-memory workspace shaped like this one (a platform package, two modules, the app), with

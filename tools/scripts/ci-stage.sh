@@ -21,7 +21,6 @@ export NX_DAEMON="${NX_DAEMON:-false}" NX_NO_CLOUD=true NX_TUI=false
 stage=${1:?usage: ci-stage.sh boundaries|modules [<project> <root>]|e2e}
 project=${2:-}
 project_root=${3:-}
-export COVERAGE="${COVERAGE:-true}"
 if [[ -n "${NX_BASE:-}" ]]; then
   scope="affected --base=${NX_BASE}${NX_HEAD:+ --head=${NX_HEAD}}"
   scope_text="projects affected since \`${NX_BASE}\`${NX_HEAD:+ up to \`${NX_HEAD}\`}"
@@ -45,6 +44,7 @@ boundaries, migration safety, exemptions; its report is above), \`pnpm lint:work
 \`@nx/dependency-checks\`: package.json declares exactly what the code imports) and typecheck (imports outside
 a package's \`exports\` map fail as TS2307). Each error below names the file, the line and the rule." ;;
   modules)
+    export COVERAGE="${COVERAGE:-true}"
     if [[ -n "$project" ]]; then
       command="$nx run ${project}:test --outputStyle=static"
       scope_text="\`${project}\`"
@@ -68,7 +68,7 @@ bash -c "$command" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
-if [[ $stage == modules && -n "$project" && -n "$project_root" && "$COVERAGE" == true ]]; then
+if [[ $stage == modules && -n "$project" && -n "$project_root" && "${COVERAGE:-}" == true ]]; then
   pnpm -s ci:coverage-summary "$project" "$project_root" || true
 fi
 

@@ -26,13 +26,16 @@ export async function runChecks(workspace: Workspace, checks: readonly BoundaryC
   const index = new WorkspaceIndex(workspace);
   const findings: Finding[] = [];
   const started = performance.now();
+  const perCheck: Record<string, number> = {};
   for (const check of checks) {
+    const checkStarted = performance.now();
     const ruleIds = new Set(check.rules.map((rule) => rule.id));
     for (const found of await check.run(index)) {
       // Every finding must carry a rule the check declares, so reports and docs list every rule.
       if (!ruleIds.has(found.rule)) throw new Error(`check ${check.name} reported rule ${found.rule}, which it does not declare`);
       findings.push(found);
     }
+    perCheck[`check:${check.name}Ms`] = Math.round(performance.now() - checkStarted);
   }
   const { fanIn, fanOut } = fanInOut([...workspace.projects.keys()], workspace.graphEdges);
   const projects = [...workspace.projects.values()]
@@ -43,7 +46,7 @@ export async function runChecks(workspace: Workspace, checks: readonly BoundaryC
     projects,
     sanctionedReads: sanctionedReads(index),
     stats: { projects: workspace.projects.size, files: workspace.filesScanned, imports: workspace.imports.length, checks: checks.map((check) => check.name),
-      timings: { ...workspace.timings, checksMs: Math.round(performance.now() - started) },
+      timings: { ...workspace.timings, checksMs: Math.round(performance.now() - started), ...perCheck },
     },
   };
 }

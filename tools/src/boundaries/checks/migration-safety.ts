@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyseMigration } from '../../migration-safety/analyse-migration.js';
 import { migrationBase, moduleBaseline } from '../../migration-safety/baseline.js';
@@ -23,6 +23,9 @@ export const migrationSafetyCheck: BoundaryCheck = {
     const { onBase, base } = migrationBase(index.workspace.root, dirs);
     if (typeof base !== 'string') return [];
     return modules.flatMap((project) => {
+      const drizzleDir = path.join(index.workspace.root, project.root, 'drizzle');
+      // Most modules have no new migration: list their files before reading anything.
+      if (!existsSync(drizzleDir) || readdirSync(drizzleDir).every((name) => !name.endsWith('.sql') || onBase.has(`${project.root}/drizzle/${name}`))) return [];
       const module = tagValue(project, 'scope:') ?? project.name;
       const { files, baseline } = moduleBaseline(index.workspace.root, `${project.root}/drizzle`, module, onBase);
       return files

@@ -63,7 +63,13 @@ function timeBoundaries(tree: string, root: string) {
     const run = time(tree, label, root, 'pnpm', ['--silent', 'boundaries', '--json'], { NX_WORKSPACE_DATA_DIRECTORY: dataDir });
     const report = JSON.parse(run.output.slice(0, run.output.lastIndexOf('}') + 1)) as { findings: { rule: string }[]; stats: { projects: number; files: number; imports: number; timings: Record<string, number> } };
     const t = report.stats.timings;
-    run.timing.note = `${report.stats.projects} projects, ${report.stats.files} files, ${report.stats.imports} imports; nx graph ${t['nxGraphMs']}ms, import scan ${t['importScanMs']}ms, checks ${t['checksMs']}ms; findings: ${report.findings.map((f) => f.rule).join(', ') || 'none'}`;
+    const slowest = Object.entries(t)
+      .filter(([key]) => key.startsWith('check:'))
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([key, ms]) => `${key.slice('check:'.length, -2)} ${ms}ms`)
+      .join(', ');
+    run.timing.note = `${report.stats.projects} projects, ${report.stats.files} files, ${report.stats.imports} imports; nx graph ${t['nxGraphMs']}ms, import scan ${t['importScanMs']}ms, checks ${t['checksMs']}ms (slowest: ${slowest}); findings: ${report.findings.map((f) => f.rule).join(', ') || 'none'}`;
   }
   return dataDir;
 }

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseSource } from './parse-source.js';
 import { importedNames, importedSymbol, type ImportedNames } from '../boundaries/local-names.js';
 import { isDrizzle } from './check-source-sql.js';
 import type { Finding } from './finding.js';
@@ -24,7 +25,7 @@ type Located = Omit<Finding, 'owner'>;
 export function checkDrizzleSchema(files: readonly SourceFile[], module: string): Located[] {
   const findings: Located[] = [];
   const parsed = files.map(({ file, text }) => {
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const source = parseSource(file, text);
     return { file, source, drizzle: importedNames(source, isDrizzle) };
   });
   const at = (file: string, source: ts.SourceFile, node: ts.Node) => ({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { parseSource } from './parse-source.js';
 import { importedNames, importedSymbol } from '../boundaries/local-names.js';
 import { visit, type SourceFile } from './check-drizzle-schema.js';
 import type { Finding } from './finding.js';
@@ -14,7 +15,7 @@ const SQL_WORDS = /\b(select|insert|update|delete|from|join|into|references|crea
  */
 export function checkSourceSql({ file, text }: SourceFile, module: string, otherModules: readonly string[]): Omit<Finding, 'owner'>[] {
   const others = new Set(otherModules.filter((m) => m !== module));
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const source = parseSource(file, text);
   const findings: Omit<Finding, 'owner'>[] = [];
   // drizzle's `sql` under whatever name the file gives it (`sql as q`, `orm.sql`), and any tag
   // spelled `sql` (a local re-export of it).

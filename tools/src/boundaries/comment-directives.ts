@@ -13,7 +13,7 @@ export interface CommentDirective {
 }
 
 /** Only files mentioning one of these are parsed for comments; the rest cannot hold a directive. */
-const MAY_HOLD_DIRECTIVE = /eslint|@ts-ignore|@ts-expect-error/;
+const MAY_HOLD_DIRECTIVE = /eslint-disable|\/\*\s*eslint\s|@ts-ignore|@ts-expect-error/;
 
 /**
  * The directive comments of a source file. Read from TypeScript's comment ranges of a parsed

@@ -2,7 +2,9 @@
  * Times `pnpm boundaries` against ESLint with @nx/enforce-module-boundaries, on this repository
  * and on a synthetic workspace of N modules (default 200), and prints the numbers.
  *
- *   node --import tsx tools/scripts/bench-boundaries.ts [--modules 200] [--nx-lint]
+ *   node --import tsx tools/scripts/bench-boundaries.ts [--modules 200] [--nx-lint] [--boundaries-only]
+ *
+ * `--boundaries-only` times `pnpm boundaries` alone (no ESLint runs: minutes on the synthetic tree).
  *
  * The synthetic workspace is a copy of this one (tools/src/workspace-copy.ts) with N modules made
  * by the module generator (@shop/m001 …, team growth), each module k > 1 importing the
@@ -28,6 +30,7 @@ import { copyWorkspace, WORKSPACE_ROOT } from '../src/workspace-copy.js';
 const args = process.argv.slice(2);
 const moduleCount = Number(args[args.indexOf('--modules') + 1] ?? 200) || 200;
 const nxLintOnSynthetic = args.includes('--nx-lint');
+const boundariesOnly = args.includes('--boundaries-only');
 
 interface Timing {
   tree: string;
@@ -60,7 +63,13 @@ function timeBoundaries(tree: string, root: string) {
     const run = time(tree, label, root, 'pnpm', ['--silent', 'boundaries', '--json'], { NX_WORKSPACE_DATA_DIRECTORY: dataDir });
     const report = JSON.parse(run.output.slice(0, run.output.lastIndexOf('}') + 1)) as { findings: { rule: string }[]; stats: { projects: number; files: number; imports: number; timings: Record<string, number> } };
     const t = report.stats.timings;
-    run.timing.note = `${report.stats.projects} projects, ${report.stats.files} files, ${report.stats.imports} imports; nx graph ${t['nxGraphMs']}ms, import scan ${t['importScanMs']}ms, checks ${t['checksMs']}ms; findings: ${report.findings.map((f) => f.rule).join(', ') || 'none'}`;
+    const slowest = Object.entries(t)
+      .filter(([key]) => key.startsWith('check:'))
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([key, ms]) => `${key.slice('check:'.length, -2)} ${ms}ms`)
+      .join(', ');
+    run.timing.note = `${report.stats.projects} projects, ${report.stats.files} files, ${report.stats.imports} imports; nx graph ${t['nxGraphMs']}ms, import scan ${t['importScanMs']}ms, checks ${t['checksMs']}ms (slowest: ${slowest}); findings: ${report.findings.map((f) => f.rule).join(', ') || 'none'}`;
   }
   return dataDir;
 }
@@ -111,8 +120,10 @@ async function generateModules(workspace: ReturnType<typeof copyWorkspace>, coun
 console.error(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.error('repository:');
 const repoData = timeBoundaries('repo', WORKSPACE_ROOT);
-timeEslint('repo', WORKSPACE_ROOT, repoData, false);
-timeNxLint('repo', WORKSPACE_ROOT);
+if (!boundariesOnly) {
+  timeEslint('repo', WORKSPACE_ROOT, repoData, false);
+  timeNxLint('repo', WORKSPACE_ROOT);
+}
 rmSync(repoData, { recursive: true, force: true });
 
 console.error(`synthetic workspace of ${moduleCount} modules:`);
@@ -120,8 +131,8 @@ const synthetic = copyWorkspace();
 try {
   await generateModules(synthetic, moduleCount);
   const data = timeBoundaries(`synthetic ${moduleCount}`, synthetic.root);
-  timeEslint(`synthetic ${moduleCount}`, synthetic.root, data, true);
-  if (nxLintOnSynthetic) timeNxLint(`synthetic ${moduleCount}`, synthetic.root);
+  if (!boundariesOnly) timeEslint(`synthetic ${moduleCount}`, synthetic.root, data, true);
+  if (nxLintOnSynthetic && !boundariesOnly) timeNxLint(`synthetic ${moduleCount}`, synthetic.root);
 } finally {
   synthetic.remove();
 }

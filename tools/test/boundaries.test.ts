@@ -4,10 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycleRule } from '../src/boundaries/checks/cycle.js';
 import { databaseCheck } from '../src/boundaries/checks/database.js';
 import { deepImportRule } from '../src/boundaries/checks/deep-import.js';
+import { hiddenEdgeConfigRule } from '../src/boundaries/checks/hidden-edge-config.js';
+import { lintConfigRule } from '../src/boundaries/checks/lint-config.js';
+import { lintExemptionRule } from '../src/boundaries/checks/lint-exemption.js';
 import { moduleEntryRule } from '../src/boundaries/checks/module-entry.js';
 import { missingTeamRule, unknownTeamRule } from '../src/boundaries/checks/ownership.js';
+import { suppressedImportRule } from '../src/boundaries/checks/suppressed-import.js';
 import { tagConstraintRule } from '../src/boundaries/checks/tag-constraint.js';
 import { undeclaredDependencyRule } from '../src/boundaries/checks/undeclared-dependency.js';
+import { unresolvableImportRule } from '../src/boundaries/checks/unresolvable-import.js';
 import type { Finding, Rule } from '../src/boundaries/finding.js';
 import { copyWorkspace, WORKSPACE_ROOT, type WorkspaceCopy } from '../src/workspace-copy.js';
 
@@ -79,6 +84,18 @@ describe('planted violations', () => {
       `@shop/customers is owned by team accounts (${github('accounts')})`,
     );
 
+    // Exempt nothing: a switched-off rule, a per-package override, an alias into another package,
+    // a silenced import, and a specifier no check can read.
+    plant(lintExemptionRule, 'packages/orders/src/internal/planted-disable.ts', '// eslint-disable-next-line @nx/enforce-module-boundaries\nexport const planted = 1;\n', 1, `@shop/orders is owned by team orders (${github('orders')})`);
+    workspace.write('packages/billing/eslint.config.mjs', "import baseConfig from '../../eslint.config.mjs';\n\nexport default [...baseConfig, { rules: { '@nx/enforce-module-boundaries': 'off' } }];\n");
+    planted.push({ rule: lintConfigRule, file: 'packages/billing/eslint.config.mjs', line: 3, owner: `@shop/billing is owned by team payments (${github('payments')})` });
+    workspace.editJson('packages/notifications/tsconfig.json', (json) => {
+      json['compilerOptions'] = { ...(json['compilerOptions'] as object), paths: { '#customers/*': ['../customers/src/*'] } };
+    });
+    planted.push({ rule: hiddenEdgeConfigRule, file: 'packages/notifications/tsconfig.json', line: lineOf('packages/notifications/tsconfig.json', '"#customers/*"'), owner: `@shop/customers is owned by team accounts (${github('accounts')})` });
+    plant(suppressedImportRule, 'packages/audit/src/internal/planted-ts-ignore.ts', "// @ts-ignore\nimport { missing } from './nowhere.js';\nexport const planted = missing;\n", 1, `@shop/audit is owned by team compliance (${github('compliance')})`);
+    plant(unresolvableImportRule, 'packages/platform/http/src/planted-dynamic.ts', 'export const load = (name: string) => import(name);\n', 1, `@shop/platform-http is owned by team platform (${github('platform')})`);
+
     human = boundaries();
     json = boundaries(['--json']);
     summaryFile = path.join(workspace.root, 'step-summary.md');
@@ -86,7 +103,21 @@ describe('planted violations', () => {
     markdown = boundaries(['--markdown'], { GITHUB_STEP_SUMMARY: summaryFile });
   });
 
-  const rules = [tagConstraintRule, deepImportRule, moduleEntryRule, undeclaredDependencyRule, cycleRule, missingTeamRule, unknownTeamRule, databaseRule('db/cross-module-sql-in-source')];
+  const rules = [
+    tagConstraintRule,
+    deepImportRule,
+    moduleEntryRule,
+    undeclaredDependencyRule,
+    cycleRule,
+    missingTeamRule,
+    unknownTeamRule,
+    databaseRule('db/cross-module-sql-in-source'),
+    lintExemptionRule,
+    lintConfigRule,
+    hiddenEdgeConfigRule,
+    suppressedImportRule,
+    unresolvableImportRule,
+  ];
   it.each(rules.map((rule) => [rule.id, rule] as const))('reports %s with where, why, how to fix and the owning team', (_id, rule) => {
     const { file, line, owner } = planted.find((p) => p.rule === rule) ?? { file: '', line: 0, owner: '' };
     expect(human.status).toBe(1);

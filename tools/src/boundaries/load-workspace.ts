@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { scanDirectives } from './comment-directives.js';
 import { scanImports } from './import-scanner.js';
+import { loadPathAliases } from './path-aliases.js';
 import { loadTagRules } from './tag-rules.js';
 import { loadTeams } from './teams.js';
-import type { GraphEdge, ImportSite, PackageJson, Project, Workspace } from './workspace.js';
+import type { DirectiveSite, GraphEdge, ImportSite, PackageJson, Project, UnresolvableSite, Workspace } from './workspace.js';
 
 /** Files whose imports are checked: TypeScript and JavaScript sources, tests and config files included. */
 const SOURCE_FILE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
@@ -44,18 +46,34 @@ export async function loadWorkspace(): Promise<Workspace> {
 
   const projectRoots = new Set([...projects.values()].map((project) => project.root));
   const imports: ImportSite[] = [];
+  const unresolvableImports: UnresolvableSite[] = [];
+  const directives: DirectiveSite[] = [];
   let filesScanned = 0;
   for (const project of projects.values()) {
     for (const file of sourceFiles(workspaceRoot, project.root, projectRoots)) {
       filesScanned++;
-      for (const { specifier, line } of scanImports(readFileSync(path.join(workspaceRoot, file), 'utf8'))) {
-        imports.push({ project: project.name, file, line, specifier });
-      }
+      const text = readFileSync(path.join(workspaceRoot, file), 'utf8');
+      const scanned = scanImports(text, file);
+      for (const { specifier, line } of scanned.imports) imports.push({ project: project.name, file, line, specifier });
+      for (const unresolvable of scanned.unresolvable) unresolvableImports.push({ project: project.name, file, ...unresolvable });
+      for (const directive of scanDirectives(text, file)) directives.push({ project: project.name, file, ...directive });
     }
   }
 
   const timings = { nxGraphMs: Math.round(graphDone - started), importScanMs: Math.round(performance.now() - graphDone) };
-  return { root: workspaceRoot, projects, graphEdges, imports, teams: loadTeams(workspaceRoot), tagRules: loadTagRules(workspaceRoot), filesScanned, timings };
+  return {
+    root: workspaceRoot,
+    projects,
+    graphEdges,
+    imports,
+    unresolvableImports,
+    directives,
+    pathAliases: loadPathAliases(workspaceRoot, [...projects.values()]),
+    teams: loadTeams(workspaceRoot),
+    tagRules: loadTagRules(workspaceRoot),
+    filesScanned,
+    timings,
+  };
 }
 
 /** Workspace-relative paths of a project's source files, not descending into nested projects. */

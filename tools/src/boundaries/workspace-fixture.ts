@@ -1,7 +1,9 @@
+import { scanDirectives } from './comment-directives.js';
 import { scanImports } from './import-scanner.js';
+import type { PathAlias } from './path-aliases.js';
 import type { DepConstraint } from './tag-rules.js';
 import type { TeamsConfig } from './teams.js';
-import type { GraphEdge, ImportSite, PackageJson, Project, Workspace } from './workspace.js';
+import type { DirectiveSite, GraphEdge, ImportSite, PackageJson, Project, UnresolvableSite, Workspace } from './workspace.js';
 
 export interface FixtureProject {
   name: string;
@@ -18,6 +20,7 @@ export function workspaceFixture(options: {
   projects: FixtureProject[];
   files?: Record<string, string>;
   graphEdges?: GraphEdge[];
+  pathAliases?: PathAlias[];
   teams: TeamsConfig;
   tagRules: readonly DepConstraint[];
 }): Workspace {
@@ -28,16 +31,24 @@ export function workspaceFixture(options: {
   }
   const byDepth = [...projects.values()].sort((a, b) => b.root.length - a.root.length);
   const imports: ImportSite[] = [];
+  const unresolvableImports: UnresolvableSite[] = [];
+  const directives: DirectiveSite[] = [];
   for (const [file, text] of Object.entries(options.files ?? {})) {
     const owner = byDepth.find((project) => file.startsWith(`${project.root}/`));
     if (owner === undefined) throw new Error(`fixture file ${file} is in no project`);
-    for (const { specifier, line } of scanImports(text)) imports.push({ project: owner.name, file, line, specifier });
+    const scanned = scanImports(text, file);
+    for (const { specifier, line } of scanned.imports) imports.push({ project: owner.name, file, line, specifier });
+    for (const unresolvable of scanned.unresolvable) unresolvableImports.push({ project: owner.name, file, ...unresolvable });
+    for (const directive of scanDirectives(text, file)) directives.push({ project: owner.name, file, ...directive });
   }
   return {
     root: '/fixture',
     projects,
     graphEdges: options.graphEdges ?? [],
     imports,
+    unresolvableImports,
+    directives,
+    pathAliases: options.pathAliases ?? [],
     teams: options.teams,
     tagRules: options.tagRules,
     filesScanned: Object.keys(options.files ?? {}).length,

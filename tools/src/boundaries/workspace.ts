@@ -1,4 +1,7 @@
 import path from 'node:path';
+import type { CommentDirective } from './comment-directives.js';
+import type { UnresolvableImport } from './import-scanner.js';
+import { resolveAlias, type PathAlias } from './path-aliases.js';
 import type { DepConstraint } from './tag-rules.js';
 import type { TeamsConfig } from './teams.js';
 
@@ -6,6 +9,9 @@ import type { TeamsConfig } from './teams.js';
 export interface PackageJson {
   name?: string;
   exports?: unknown;
+  /** Node's subpath imports (`#name`), private to the package. */
+  imports?: Record<string, unknown>;
+  nx?: { tags?: string[]; implicitDependencies?: string[] };
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -34,6 +40,18 @@ export interface ImportSite {
   specifier: string;
 }
 
+/** A specifier that cannot be read statically (`import(name)`), where it is. */
+export interface UnresolvableSite extends UnresolvableImport {
+  project: string;
+  file: string;
+}
+
+/** A directive comment (`eslint-disable…`, `@ts-ignore`) in a project's file. */
+export interface DirectiveSite extends CommentDirective {
+  project: string;
+  file: string;
+}
+
 /** An edge of the Nx project graph between two workspace projects (`static`, `dynamic` or `implicit`). */
 export interface GraphEdge {
   source: string;
@@ -50,6 +68,12 @@ export interface Workspace {
   graphEdges: readonly GraphEdge[];
   /** Every import of every source file of every project. */
   imports: readonly ImportSite[];
+  /** Every specifier no check can read (non-literal `import()`, `require(variable)`). */
+  unresolvableImports: readonly UnresolvableSite[];
+  /** Every checker-silencing comment of every source file. */
+  directives: readonly DirectiveSite[];
+  /** tsconfig `paths` aliases of the root and of each project. */
+  pathAliases: readonly PathAlias[];
   teams: TeamsConfig;
   tagRules: readonly DepConstraint[];
   /** How many source files were scanned for imports. */
@@ -79,8 +103,10 @@ export function parsePackageSpecifier(specifier: string): { name: string; subpat
 
 /** What an import site points at inside the workspace, or `undefined` for npm packages and files of its own project. */
 export type ResolvedImport =
-  | { kind: 'package'; site: ImportSite; target: Project; subpath: string }
-  | { kind: 'relative'; site: ImportSite; target: Project; resolvedPath: string };
+  | { kind: 'package'; site: ImportSite; target: Project; subpath: string; via?: string }
+  | { kind: 'relative'; site: ImportSite; target: Project; resolvedPath: string }
+  /** Through a tsconfig `paths` alias or a package.json `imports` (`#name`) entry, named in `via`. */
+  | { kind: 'alias'; site: ImportSite; target: Project; resolvedPath: string; via: string };
 
 /** Lookups over a workspace, built once per run. */
 export class WorkspaceIndex {
@@ -142,14 +168,59 @@ export class WorkspaceIndex {
   }
 
   private resolve(site: ImportSite): ResolvedImport | undefined {
+    const other = (target: Project | undefined) => (target === undefined || target.name === site.project ? undefined : target);
     if (site.specifier.startsWith('.')) {
       const resolvedPath = path.posix.normalize(path.posix.join(path.posix.dirname(site.file), site.specifier));
-      const target = this.projectOfPath(resolvedPath);
-      return target === undefined || target.name === site.project ? undefined : { kind: 'relative', site, target, resolvedPath };
+      const target = other(this.projectOfPath(resolvedPath));
+      return target === undefined ? undefined : { kind: 'relative', site, target, resolvedPath };
+    }
+    if (site.specifier.startsWith('#')) return this.resolveSubpathImport(site);
+    for (const alias of this.workspace.pathAliases) {
+      if (alias.project !== undefined && alias.project !== site.project) continue;
+      const resolvedPath = resolveAlias(alias, site.specifier);
+      if (resolvedPath === undefined) continue;
+      const target = other(this.projectOfPath(resolvedPath));
+      return target === undefined ? undefined : { kind: 'alias', site, target, resolvedPath, via: `tsconfig paths "${alias.pattern}" in ${alias.file}` };
     }
     const parsed = parsePackageSpecifier(site.specifier);
-    const target = parsed === undefined ? undefined : this.byPackageName.get(parsed.name);
-    if (parsed === undefined || target === undefined || target.name === site.project) return undefined;
+    const target = other(parsed === undefined ? undefined : this.byPackageName.get(parsed.name));
+    if (parsed === undefined || target === undefined) return undefined;
     return { kind: 'package', site, target, subpath: parsed.subpath };
   }
+
+  /** `#name` through the importer's package.json `imports`: a path in another package, or another package's specifier. */
+  private resolveSubpathImport(site: ImportSite): ResolvedImport | undefined {
+    const importer = this.project(site.project);
+    const mapped = subpathImportTarget(importer.packageJson?.imports, site.specifier);
+    if (mapped === undefined) return undefined;
+    const via = `package.json imports "${site.specifier}" of ${importer.name}`;
+    if (mapped.startsWith('.')) {
+      const resolvedPath = path.posix.normalize(path.posix.join(importer.root, mapped));
+      const target = this.projectOfPath(resolvedPath);
+      return target === undefined || target.name === site.project ? undefined : { kind: 'alias', site, target, resolvedPath, via };
+    }
+    const parsed = parsePackageSpecifier(mapped);
+    const target = parsed === undefined ? undefined : this.byPackageName.get(parsed.name);
+    if (parsed === undefined || target === undefined || target.name === site.project) return undefined;
+    return { kind: 'package', site, target, subpath: parsed.subpath, via };
+  }
+}
+
+/** The target of `specifier` in a package.json `imports` map (exact keys, `*` patterns, the first string of a conditions object). */
+function subpathImportTarget(imports: Record<string, unknown> | undefined, specifier: string): string | undefined {
+  if (imports === undefined) return undefined;
+  const pick = (value: unknown, star: string): string | undefined => {
+    if (typeof value === 'string') return value.replace('*', star);
+    if (Array.isArray(value)) return pick(value[0], star);
+    if (value !== null && typeof value === 'object') return pick(Object.values(value)[0], star);
+    return undefined;
+  };
+  if (Object.hasOwn(imports, specifier)) return pick(imports[specifier], '');
+  for (const [key, value] of Object.entries(imports)) {
+    const star = key.indexOf('*');
+    if (star >= 0 && specifier.startsWith(key.slice(0, star)) && specifier.endsWith(key.slice(star + 1))) {
+      return pick(value, specifier.slice(star, specifier.length - (key.length - star - 1)));
+    }
+  }
+  return undefined;
 }

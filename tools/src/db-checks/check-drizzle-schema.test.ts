@@ -58,4 +58,18 @@ export const bad = ordersSchema.table('bad', {
     expect(findings.map((f) => `${f.rule}@${f.line}`)).toEqual(['db/cross-module-reference@10', 'db/cross-module-reference@11']);
     expect(findings[0]?.message).toMatch(/points at "customers.id", which is not a table of pgSchema\('orders'\)/);
   });
+
+  it.each([
+    ['pgTable under another name', "import { pgTable as table } from 'drizzle-orm/pg-core';\nexport const loose = table('loose', {});"],
+    ['a namespace import', "import * as core from 'drizzle-orm/pg-core';\nexport const loose = core.pgTable('loose', {});"],
+    ['another module pgSchema under another name', "import { pgSchema as schema } from 'drizzle-orm/pg-core';\nexport const theirs = schema('customers');"],
+    ['a destructured require', "const { pgEnum: e } = require('drizzle-orm/pg-core');\nexport const status = e('status', ['a']);"],
+  ])('finds a table outside the module schema declared with %s', (_spelling, source) => {
+    expect(checkDrizzleSchema([file(source)], 'orders').map((f) => f.rule)).toEqual(['db/table-outside-module-schema']);
+  });
+
+  it('finds a foreignKey() into another module under another name', () => {
+    const source = `${OWN}import { foreignKey as fk } from 'drizzle-orm/pg-core';\nexport const bad = ordersSchema.table('bad', { c: uuid('c') }, (t) => [fk({ columns: [t.c], foreignColumns: [customers.id] })]);\n`;
+    expect(checkDrizzleSchema([file(source)], 'orders').map((f) => f.rule)).toEqual(['db/cross-module-reference']);
+  });
 });

@@ -1,4 +1,7 @@
 import ts from 'typescript';
+import { parseSource } from './parse-source.js';
+import { importedNames, importedSymbol, type ImportedNames } from '../boundaries/local-names.js';
+import { isDrizzle } from './check-source-sql.js';
 import type { Finding } from './finding.js';
 import { DB_RULES } from './rules.js';
 
@@ -21,17 +24,20 @@ type Located = Omit<Finding, 'owner'>;
  */
 export function checkDrizzleSchema(files: readonly SourceFile[], module: string): Located[] {
   const findings: Located[] = [];
-  const parsed = files.map(({ file, text }) => ({ file, source: ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true) }));
+  const parsed = files.map(({ file, text }) => {
+    const source = parseSource(file, text);
+    return { file, source, drizzle: importedNames(source, isDrizzle) };
+  });
   const at = (file: string, source: ts.SourceFile, node: ts.Node) => ({ file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
 
   // Pass 1: which variables are this module's pgSchema, and which tables are declared on it.
   const ownSchemas = new Set<string>();
   const ownTables = new Set<string>();
   const constants = stringConstants(parsed.map((p) => p.source));
-  for (const { file, source } of parsed) {
-    const imported = importedNames(source);
+  for (const { file, source, drizzle } of parsed) {
+    const imported = relativeImportNames(source);
     visit(source, (node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'pgSchema') {
+      if (ts.isCallExpression(node) && calleeName(node.expression, drizzle) === 'pgSchema') {
         const [name] = node.arguments;
         const schema = name ? schemaNameOf(name, imported, constants) : null;
         if (schema === module && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) ownSchemas.add(node.parent.name.text);
@@ -44,11 +50,12 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
           });
         }
       }
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && PUBLIC_SCHEMA_CONSTRUCTORS.has(node.expression.text)) {
+      const constructor = ts.isCallExpression(node) ? calleeName(node.expression, drizzle) : undefined;
+      if (constructor !== undefined && PUBLIC_SCHEMA_CONSTRUCTORS.has(constructor)) {
         findings.push({
           rule: 'db/table-outside-module-schema',
           ...at(file, source, node),
-          message: `${node.expression.text}() declares an object in the public schema, outside module "${module}"'s schema.`,
+          message: `${constructor}() declares an object in the public schema, outside module "${module}"'s schema.`,
           ...DB_RULES['db/table-outside-module-schema'],
         });
       }
@@ -72,7 +79,7 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
   }
 
   // Pass 2: every referenced table must be one of those.
-  for (const { file, source } of parsed) {
+  for (const { file, source, drizzle } of parsed) {
     visit(source, (node) => {
       if (!ts.isCallExpression(node)) return;
       const targets: ts.Expression[] = [];
@@ -85,7 +92,7 @@ export function checkDrizzleSchema(files: readonly SourceFile[], module: string)
           });
         }
       }
-      if (ts.isIdentifier(node.expression) && node.expression.text === 'foreignKey') {
+      if (calleeName(node.expression, drizzle) === 'foreignKey') {
         const [config] = node.arguments;
         if (config && ts.isObjectLiteralExpression(config)) {
           for (const property of config.properties) {
@@ -139,7 +146,7 @@ function stringConstants(sources: readonly ts.SourceFile[]): Map<string, string>
 }
 
 /** Local name → imported name for a file's relative named imports (`import { moduleName as n } from './x.js'`). */
-function importedNames(source: ts.SourceFile): Map<string, string> {
+function relativeImportNames(source: ts.SourceFile): Map<string, string> {
   const names = new Map<string, string>();
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.moduleSpecifier.text.startsWith('.')) continue;
@@ -148,6 +155,11 @@ function importedNames(source: ts.SourceFile): Map<string, string> {
     for (const element of bindings.elements) names.set(element.name.text, (element.propertyName ?? element.name).text);
   }
   return names;
+}
+
+/** The drizzle function a callee stands for, under any local name (`t` for `pgTable as t`, `core.pgTable`), else its identifier. */
+function calleeName(callee: ts.Expression, drizzle: ImportedNames): string | undefined {
+  return importedSymbol(callee, drizzle) ?? (ts.isIdentifier(callee) ? callee.text : undefined);
 }
 
 /** `customers.id`, `(customers.id as X)`, `customers['id']` → `customers`. */

@@ -25,4 +25,14 @@ const t = sql.identifier('customers');`),
       '4: sql.identifier() in module "orders" names schema "customers" of another module.',
     ]);
   });
+
+  it.each([
+    ['sql imported under another name', "import { sql as q } from 'drizzle-orm';\nconst a = q`select * from customers.customers`;"],
+    ['a namespace import', "import * as orm from 'drizzle-orm';\nconst a = orm.sql`select * from customers.customers`;"],
+    ['destructured from a dynamic import', "const { sql: raw } = await import('drizzle-orm');\nconst a = raw`select * from customers.customers`;"],
+    ['an alias of the import', "import { sql } from 'drizzle-orm';\nconst query = sql;\nconst a = query`select * from customers.customers`;"],
+    ['sql.identifier under another name', "import { sql as q } from 'drizzle-orm';\nconst a = q.identifier('customers');"],
+  ])('finds the same cross-module query spelled with %s', (_spelling, source) => {
+    expect(check(source)).toHaveLength(1);
+  });
 });

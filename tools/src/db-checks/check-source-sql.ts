@@ -1,4 +1,6 @@
 import ts from 'typescript';
+import { parseSource } from './parse-source.js';
+import { importedNames, importedSymbol } from '../boundaries/local-names.js';
 import { visit, type SourceFile } from './check-drizzle-schema.js';
 import type { Finding } from './finding.js';
 import { DB_RULES } from './rules.js';
@@ -13,8 +15,12 @@ const SQL_WORDS = /\b(select|insert|update|delete|from|join|into|references|crea
  */
 export function checkSourceSql({ file, text }: SourceFile, module: string, otherModules: readonly string[]): Omit<Finding, 'owner'>[] {
   const others = new Set(otherModules.filter((m) => m !== module));
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const source = parseSource(file, text);
   const findings: Omit<Finding, 'owner'>[] = [];
+  // drizzle's `sql` under whatever name the file gives it (`sql as q`, `orm.sql`), and any tag
+  // spelled `sql` (a local re-export of it).
+  const drizzle = importedNames(source, isDrizzle);
+  const isSql = (tag: ts.Expression) => importedSymbol(tag, drizzle) === 'sql' || tagName(tag) === 'sql';
   const report = (node: ts.Node, offsetInNode: number, schema: string, kind: string) => {
     const line = source.getLineAndCharacterOfPosition(node.getStart(source) + offsetInNode).line + 1;
     findings.push({
@@ -27,12 +33,12 @@ export function checkSourceSql({ file, text }: SourceFile, module: string, other
     });
   };
   visit(source, (node) => {
-    if (ts.isTaggedTemplateExpression(node) && tagName(node.tag) === 'sql') {
+    if (ts.isTaggedTemplateExpression(node) && isSql(node.tag)) {
       const raw = node.template.getText(source);
       for (const reference of schemaReferences(raw, others)) report(node.template, reference.offset, reference.schema, 'A drizzle sql template');
       return;
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'identifier' && tagName(node.expression.expression) === 'sql') {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'identifier' && isSql(node.expression.expression)) {
       const [argument] = node.arguments;
       if (argument && ts.isStringLiteralLike(argument) && others.has(argument.text)) report(argument, 0, argument.text, 'sql.identifier()');
       return;
@@ -45,6 +51,11 @@ export function checkSourceSql({ file, text }: SourceFile, module: string, other
     }
   });
   return findings;
+}
+
+/** `drizzle-orm` and its subpaths (`drizzle-orm/pg-core`). */
+export function isDrizzle(specifier: string): boolean {
+  return specifier === 'drizzle-orm' || specifier.startsWith('drizzle-orm/');
 }
 
 function tagName(tag: ts.Node): string | null {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WORKSPACE_ROOT } from '../../workspace-copy.js';
 import type { BoundaryCheck } from '../check.js';
 import { runChecks } from '../run-checks.js';
-import { loadTagRules } from '../tag-rules.js';
-import { workspaceFixture, type FixtureProject } from '../workspace-fixture.js';
-import type { GraphEdge, PackageJson } from '../workspace.js';
+import { workspaceFixture } from '../workspace-fixture.js';
+import { cleanFiles, findingsOf, projectsWith, tagRules, teams } from '../check-fixture.js';
 import { cycleCheck, stronglyConnected } from './cycle.js';
 import { deepImportCheck, isExported } from './deep-import.js';
 import { checks } from './index.js';
@@ -12,38 +10,7 @@ import { moduleEntryCheck } from './module-entry.js';
 import { ownershipCheck } from './ownership.js';
 import { tagConstraintCheck } from './tag-constraint.js';
 import { undeclaredDependencyCheck } from './undeclared-dependency.js';
-
-/**
- * Each check as a function over an in-memory workspace shaped like this one, with the real
- * tools/tag-rules.json. The CLI over a planted copy of the real workspace is tools/test/boundaries.test.ts.
- */
-const teams = { teams: { platform: { github: '@shop-org/platform', description: '' }, accounts: { github: '@shop-org/accounts', description: '' }, sales: { github: '@shop-org/sales', description: '' } } };
-const tagRules = loadTagRules(WORKSPACE_ROOT);
-
-const moduleExports = { '.': { '@shop/source': './src/index.ts' }, './module': { '@shop/source': './src/module.ts' } };
-type Fixture = Required<FixtureProject> & { packageJson: PackageJson };
-const fixtureProjects = (): Record<'db' | 'customers' | 'orders' | 'monolith', Fixture> => ({
-  db: { name: '@shop/platform-db', root: 'packages/platform/db', tags: ['scope:platform-db', 'type:platform', 'team:platform'], packageJson: { name: '@shop/platform-db', exports: { '.': './src/index.ts' } } },
-  customers: { name: '@shop/customers', root: 'packages/customers', tags: ['scope:customers', 'type:module', 'team:accounts'], packageJson: { name: '@shop/customers', exports: moduleExports, dependencies: { '@shop/platform-db': 'workspace:*' } } },
-  orders: { name: '@shop/orders', root: 'packages/orders', tags: ['scope:orders', 'type:module', 'team:sales'], packageJson: { name: '@shop/orders', exports: moduleExports, dependencies: { '@shop/customers': 'workspace:*', '@shop/platform-db': 'workspace:*' } } },
-  monolith: { name: '@shop/monolith', root: 'apps/monolith', tags: ['scope:monolith', 'type:app', 'team:platform'], packageJson: { name: '@shop/monolith', exports: { './compose': './src/compose.ts' }, dependencies: { '@shop/customers': 'workspace:*', '@shop/orders': 'workspace:*' } } },
-});
-/** The fixture's projects, after `edit` changed some of them. */
-const projectsWith = (edit: (projects: ReturnType<typeof fixtureProjects>) => void = () => {}): FixtureProject[] => {
-  const projects = fixtureProjects();
-  edit(projects);
-  return Object.values(projects);
-};
-const cleanFiles = {
-  'packages/customers/src/module.ts': "import { openDatabase } from '@shop/platform-db';\nimport { x } from './internal/x.js';\n",
-  'packages/orders/src/module.ts': "import type { CustomersApi } from '@shop/customers';\n",
-  'apps/monolith/src/compose.ts': "import { createCustomersModule } from '@shop/customers/module';\nimport { createOrdersModule } from '@shop/orders/module';\n",
-};
-
-async function findingsOf(check: BoundaryCheck, options: { files?: Record<string, string>; projects?: FixtureProject[]; graphEdges?: GraphEdge[] } = {}) {
-  const workspace = workspaceFixture({ projects: options.projects ?? projectsWith(), files: { ...cleanFiles, ...options.files }, graphEdges: options.graphEdges ?? [], teams, tagRules });
-  return (await runChecks(workspace, [check])).findings;
-}
+import { unresolvableImportCheck } from './unresolvable-import.js';
 
 describe('the clean fixture', () => {
   it('has no findings under any check', async () => {
@@ -232,5 +199,93 @@ describe('runChecks', () => {
       p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
     });
     await expect(runChecks(workspaceFixture({ projects, teams, tagRules }), [rogue])).rejects.toThrow('check rogue reported rule tag-constraint, which it does not declare');
+  });
+});
+
+/**
+ * One violation, many spellings: each rule must hold whatever syntax carries the specifier
+ * (static, re-export, dynamic, require, createRequire, relative path, path aliases) and whatever
+ * the imported symbol is called locally.
+ */
+describe('spellings of the same violation', () => {
+  const customersAlias = { file: 'packages/orders/tsconfig.json', line: 4, project: '@shop/orders', pattern: '@legacy/*', targets: ['packages/customers/src/*'] };
+  const withImports = (imports: Record<string, unknown>) =>
+    projectsWith((p) => {
+      p.orders.packageJson.imports = imports;
+    });
+  const spellingsOf = (specifier: string): [string, string][] => [
+    ['a static import under another name', `import { customers as people } from '${specifier}';`],
+    ['a renamed re-export', `export { customers as people } from '${specifier}';`],
+    ['a namespace import', `import * as everything from '${specifier}';`],
+    ['a type-only import', `import type { Row } from '${specifier}';`],
+    ['a dynamic import', `const loaded = await import('${specifier}');`],
+    ['require', `const loaded = require('${specifier}');`],
+    ['import = require', `import loaded = require('${specifier}');`],
+    ['createRequire', `import { createRequire as make } from 'node:module';\nconst loaded = make(import.meta.url)('${specifier}');`],
+    ['require.resolve of a createRequire', `import { createRequire } from 'node:module';\nconst where = createRequire(import.meta.url).resolve('${specifier}');`],
+    ['a type-position import()', `type Loaded = typeof import('${specifier}');`],
+  ];
+
+  it.each([
+    ...spellingsOf('@shop/customers/src/internal/schema.js'),
+    ['a relative path out of the package', "import { customers } from '../../../customers/src/internal/schema.js';"],
+    ['a relative path that wanders before it leaves', "export * from './../../../orders/src/../../customers/src/internal/schema.js';"],
+  ])('deep-import: %s', async (_spelling, source) => {
+    const findings = await findingsOf(deepImportCheck, { files: { 'packages/orders/src/internal/x.ts': source } });
+    expect(findings.map((f) => [f.rule, f.owner.project])).toEqual([['deep-import', '@shop/customers']]);
+  });
+
+  it('deep-import: through a tsconfig paths alias, and through package.json imports (to a path or to a package subpath)', async () => {
+    const viaPaths = workspaceFixture({ projects: projectsWith(), files: { ...cleanFiles, 'packages/orders/src/a.ts': "import { c } from '@legacy/internal/schema.js';\n" }, pathAliases: [customersAlias], teams, tagRules });
+    expect((await runChecks(viaPaths, [deepImportCheck])).findings.map((f) => f.message)).toEqual([
+      "'@legacy/internal/schema.js' reaches into @shop/customers through tsconfig paths \"@legacy/*\" in packages/orders/tsconfig.json (packages/customers/src/internal/schema.js), around its exports map.",
+    ]);
+    const projects = withImports({ '#schema': '../customers/src/internal/schema.js', '#internal/*': { '@shop/source': '@shop/customers/src/internal/*' } });
+    const findings = await findingsOf(deepImportCheck, { projects, files: { 'packages/orders/src/b.ts': "import { a } from '#schema';\nimport { b } from '#internal/schema.js';\n" } });
+    expect(findings.map((f) => f.message)).toEqual([
+      "'#schema' reaches into @shop/customers through package.json imports \"#schema\" of @shop/orders (packages/customers/src/internal/schema.js), around its exports map.",
+      "'#internal/schema.js' (package.json imports \"#internal/schema.js\" of @shop/orders: '@shop/customers/src/internal/schema.js') is not in @shop/customers's exports map (it exports '.', './module').",
+    ]);
+  });
+
+  it.each([...spellingsOf('@shop/customers/module'), ['package.json imports', "import { createCustomersModule } from '#customers-factory';"]])('module-entry: %s', async (_spelling, source) => {
+    const projects = withImports({ '#customers-factory': '@shop/customers/module' });
+    const findings = await findingsOf(moduleEntryCheck, { projects, files: { 'packages/orders/src/internal/y.ts': source } });
+    expect(findings.map((f) => f.rule)).toEqual(['module-entry']);
+  });
+
+  it.each([...spellingsOf('@shop/customers'), ['a relative path to the entry file', "import { customers } from '../../../customers/src/index.js';"]])('tag-constraint: %s', async (_spelling, source) => {
+    const projects = projectsWith((p) => {
+      p.db.packageJson.dependencies = { '@shop/customers': 'workspace:*' };
+    });
+    const findings = await findingsOf(tagConstraintCheck, { projects, files: { 'packages/platform/db/src/z.ts': source } });
+    expect(findings.map((f) => [f.rule, f.where.file])).toEqual([['tag-constraint', 'packages/platform/db/src/z.ts']]);
+  });
+
+  it.each(spellingsOf('@shop/orders'))('undeclared-dependency: %s', async (_spelling, source) => {
+    const findings = await findingsOf(undeclaredDependencyCheck, { files: { 'packages/customers/src/z.ts': source } });
+    expect(findings.map((f) => f.rule)).toEqual(['undeclared-dependency']);
+  });
+});
+
+describe('unresolvable-import', () => {
+  it.each([
+    ['import() of a variable', 'const loaded = await import(name);'],
+    ['import() of a template with a substitution', 'const loaded = await import(`@shop/${name}`);'],
+    ['require of a concatenation', "const loaded = require('@shop/' + name);"],
+    ['a createRequire result under another name', "import { createRequire } from 'module';\nconst load = createRequire(import.meta.url);\nload(name);"],
+  ])('reports %s in runtime code, owned by the importing package', async (_spelling, source) => {
+    const findings = await findingsOf(unresolvableImportCheck, { files: { 'packages/orders/src/internal/load.ts': `const name = pick();\n${source}\n` } });
+    expect(findings).toEqual([expect.objectContaining({ rule: 'unresolvable-import', where: expect.objectContaining({ file: 'packages/orders/src/internal/load.ts' }), owner: expect.objectContaining({ project: '@shop/orders' }) })]);
+  });
+});
+
+describe('the check registry', () => {
+  it('runs the check exported by every file of checks/, so a new rule is one new file', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(new URL('.', import.meta.url)).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && name !== 'index.ts' && name !== 'boundary-rule-names.ts');
+    expect(checks).toHaveLength(files.length);
+    expect(checks).toContain(unresolvableImportCheck);
+    expect(new Set(checks.flatMap((check) => check.rules.map((rule) => rule.id))).size).toBe(checks.flatMap((check) => check.rules).length);
   });
 });

@@ -9,7 +9,8 @@ export const deepImportRule: Rule = {
 
 /**
  * Imports of a path outside another package's `exports` map (static, dynamic, `require`,
- * type-only and re-exports alike), and relative paths that reach into another package's folder.
+ * type-only and re-exports alike), and relative paths or aliases (tsconfig `paths`, package.json
+ * `imports`) that reach into another package's folder.
  */
 export const deepImportCheck: BoundaryCheck = {
   name: 'exports',
@@ -20,11 +21,14 @@ export const deepImportCheck: BoundaryCheck = {
       let message: string;
       if (resolved.kind === 'relative') {
         message = `'${site.specifier}' reaches into ${target.name} by relative path (${resolved.resolvedPath}), around its exports map.`;
+      } else if (resolved.kind === 'alias') {
+        message = `'${site.specifier}' reaches into ${target.name} through ${resolved.via} (${resolved.resolvedPath}), around its exports map.`;
       } else if (isExported(target.packageJson?.exports, resolved.subpath)) {
         return [];
       } else {
         const entries = exportedSubpaths(target.packageJson?.exports);
-        message = `'${site.specifier}' is not in ${target.name}'s exports map (it exports ${entries.length > 0 ? entries.map((entry) => `'${entry}'`).join(', ') : 'nothing'}).`;
+        const spelled = resolved.via === undefined ? `'${site.specifier}'` : `'${site.specifier}' (${resolved.via}: '${target.packageJson?.name ?? target.name}${resolved.subpath.slice(1)}')`;
+        message = `${spelled} is not in ${target.name}'s exports map (it exports ${entries.length > 0 ? entries.map((entry) => `'${entry}'`).join(', ') : 'nothing'}).`;
       }
       return [finding(deepImportRule, { message, where: { project: site.project, file: site.file, line: site.line }, owner: index.ownerOf(target.name) })];
     });

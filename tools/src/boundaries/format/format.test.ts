@@ -14,8 +14,9 @@ const finding: Finding = {
   owner: { project: '@shop/customers', team: 'accounts', github: '@shop-org/accounts' },
 };
 const stats = { projects: 9, files: 98, imports: 267, checks: ['tags'], timings: {} };
-const dirty: Report = { findings: [finding], stats };
-const clean: Report = { findings: [], stats };
+const projects = [{ name: '@shop/orders', type: 'module', team: 'orders', fanIn: 1, fanOut: 2 }];
+const dirty: Report = { findings: [finding], projects, sanctionedReads: [], stats };
+const clean: Report = { findings: [], projects, sanctionedReads: [], stats };
 
 describe('formats', () => {
   it('human: one block per finding with where, rule, message, why, fix and owner', () => {
@@ -34,8 +35,8 @@ describe('formats', () => {
     expect(formatHuman(clean, 500)).toBe('pnpm boundaries: no findings (9 projects, 98 files, 267 imports, in 0.50s).\n');
   });
 
-  it('json: ok, findings and stats', () => {
-    expect(JSON.parse(formatJson(dirty, 12.4))).toEqual({ ok: false, findings: [finding], stats: { ...stats, elapsedMs: 12 } });
+  it('json: ok, findings, projects, sanctioned reads and stats', () => {
+    expect(JSON.parse(formatJson(dirty, 12.4))).toEqual({ ok: false, findings: [finding], projects, sanctionedReads: [], stats: { ...stats, elapsedMs: 12 } });
     expect(JSON.parse(formatJson(clean, 1)).ok).toBe(true);
   });
 

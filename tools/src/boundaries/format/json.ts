@@ -1,6 +1,10 @@
 import type { Report } from '../run-checks.js';
 
-/** `--json`: the whole report, for tools. `ok` is false exactly when the exit code is non-zero. */
+/**
+ * `--json`: the whole report, for tools (the PR comment, the dashboard). `ok` is false exactly
+ * when the exit code is non-zero; `projects` and `sanctionedReads` describe the tree checked.
+ */
 export function formatJson(report: Report, elapsedMs: number): string {
-  return `${JSON.stringify({ ok: report.findings.length === 0, findings: report.findings, stats: { ...report.stats, elapsedMs: Math.round(elapsedMs) } }, null, 2)}\n`;
+  const { findings, projects, sanctionedReads, stats } = report;
+  return `${JSON.stringify({ ok: findings.length === 0, findings, projects, sanctionedReads, stats: { ...stats, elapsedMs: Math.round(elapsedMs) } }, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import type { BoundaryCheck } from './check.js';
 import { sortFindings, type Finding } from './finding.js';
 import { fanInOut } from '../boundaries-history/fan-in-out.js';
+import { moduleEdges, type ModuleEdge } from './module-edges.js';
 import { sanctionedReads, type SanctionedRead } from './sanctioned-reads.js';
 import { tagValue, WorkspaceIndex, type Workspace } from './workspace.js';
 
@@ -17,6 +18,8 @@ export interface ProjectSummary {
 export interface Report {
   findings: Finding[];
   projects: ProjectSummary[];
+  /** Edges into modules by kind: calls, events, module entry (and the exit ramp's client, contract). */
+  moduleEdges: ModuleEdge[];
   sanctionedReads: SanctionedRead[];
   stats: { projects: number; files: number; imports: number; checks: string[]; timings: Record<string, number> };
 }
@@ -44,6 +47,7 @@ export async function runChecks(workspace: Workspace, checks: readonly BoundaryC
   return {
     findings: sortFindings(findings),
     projects,
+    moduleEdges: moduleEdges(index),
     sanctionedReads: sanctionedReads(index),
     stats: { projects: workspace.projects.size, files: workspace.filesScanned, imports: workspace.imports.length, checks: checks.map((check) => check.name),
       timings: { ...workspace.timings, checksMs: Math.round(performance.now() - started), ...perCheck },

@@ -15,8 +15,8 @@ const finding: Finding = {
 };
 const stats = { projects: 9, files: 98, imports: 267, checks: ['tags'], timings: {} };
 const projects = [{ name: '@shop/orders', type: 'module', team: 'orders', fanIn: 1, fanOut: 2 }];
-const dirty: Report = { findings: [finding], projects, sanctionedReads: [], stats };
-const clean: Report = { findings: [], projects, sanctionedReads: [], stats };
+const dirty: Report = { findings: [finding], projects, moduleEdges: [], sanctionedReads: [], stats };
+const clean: Report = { findings: [], projects, moduleEdges: [], sanctionedReads: [], stats };
 
 describe('formats', () => {
   it('human: one block per finding with where, rule, message, why, fix and owner', () => {
@@ -36,7 +36,7 @@ describe('formats', () => {
   });
 
   it('json: ok, findings, projects, sanctioned reads and stats', () => {
-    expect(JSON.parse(formatJson(dirty, 12.4))).toEqual({ ok: false, findings: [finding], projects, sanctionedReads: [], stats: { ...stats, elapsedMs: 12 } });
+    expect(JSON.parse(formatJson(dirty, 12.4))).toEqual({ ok: false, findings: [finding], projects, moduleEdges: [], sanctionedReads: [], stats: { ...stats, elapsedMs: 12 } });
     expect(JSON.parse(formatJson(clean, 1)).ok).toBe(true);
   });
 

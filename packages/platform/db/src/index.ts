@@ -7,3 +7,5 @@ export { rowsOf } from './rows-of.js';
 export { runMigrations, migrationsTableFor, MIGRATIONS_SCHEMA, type ModuleMigrations } from './run-migrations.js';
 export { orderModules } from './order-modules.js';
 export { isUniqueViolation } from './postgres-errors.js';
+export { isDatabaseUnavailable } from './database-unavailable.js';
+export { DEFAULT_POOL_MAX_WAITING, type PoolLimits, type PoolStats } from './pool-gate.js';

@@ -51,10 +51,17 @@ describe('createHttpApp', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' } } });
 
-    const down = await setup([{ name: 'database', check: async () => Promise.reject(new Error('connection refused')) }]).app.request('/ready');
+    const { app, lines } = setup([{ name: 'database', check: async () => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:5432')) }]);
+    const down = await app.request('/ready');
     expect(down.status).toBe(503);
     expect(down.headers.get('content-type')).toContain('application/problem+json');
-    expect(await down.json()).toMatchObject({ status: 503, checks: { database: { status: 'unavailable', error: 'connection refused' } } });
+    expect(down.headers.get('retry-after')).toBe('1');
+    const text = await down.text();
+    expect(JSON.parse(text)).toMatchObject({ status: 503, checks: { database: { status: 'unavailable', reason: 'failed' } } });
+    // Internals (hosts, SQL, driver messages) go to the log, never to the caller.
+    expect(text).not.toContain('10.1.2.3');
+    expect(text).not.toContain('ECONNREFUSED');
+    expect(lines.find((l) => l.msg === 'readiness check failed')).toMatchObject({ check: 'database', err: { message: 'connect ECONNREFUSED 10.1.2.3:5432' } });
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {

@@ -6,7 +6,7 @@ import { createNotificationsModule, logMailer, notificationsMigrations, smtpMail
 import { createOrdersModule, ordersMigrations } from '@shop/orders/module';
 import { moduleRoles, type Database, type ModuleMigrations } from '@shop/platform-db';
 import { Dispatcher } from '@shop/platform-events';
-import { createHttpApp } from '@shop/platform-http';
+import { createHttpApp, type HttpAppOptions } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
 import { mountApiDocs } from './api-docs.js';
 
@@ -42,6 +42,8 @@ export interface ComposeOptions {
   smtpUrl?: string;
   /** Dispatcher poll period (its fallback when no NOTIFY arrives). */
   eventsPollIntervalMs?: number;
+  /** The HTTP bounds: request deadline, in-flight requests, readiness check timeout. */
+  http?: Pick<HttpAppOptions, 'requestTimeoutMs' | 'maxInFlightRequests' | 'readinessTimeoutMs'>;
 }
 
 /**
@@ -60,6 +62,9 @@ export function composeMonolith(options: ComposeOptions): Monolith {
   });
   const app = createHttpApp({
     logger,
+    ...options.http,
+    // `/ready` shows each database pool's bounds (size, wait queue) next to the HTTP ones.
+    limits: () => ({ databasePools: database.limits() }),
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
     readiness: [
       { name: 'database', check: () => database.ping() },

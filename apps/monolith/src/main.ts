@@ -1,20 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { exitOnConfigError, loadConfig } from '@shop/platform-config';
-import { openDatabase, runMigrations, setupDatabase } from '@shop/platform-db';
+import { runMigrations, setupDatabase } from '@shop/platform-db';
 import { createLogger } from '@shop/platform-logging';
+import { installLastResortHandlers } from '@shop/platform-resilience';
 import { composeMonolith, moduleMigrations } from './compose.js';
 import { MonolithConfigSchema } from './config.js';
 import { shutdownGracefully } from './shutdown.js';
+import { bindPort } from './startup/bind-port.js';
+import { openReachableDatabase } from './startup/open-reachable-database.js';
 
 const config = exitOnConfigError(() => loadConfig(MonolithConfigSchema));
 const logger = createLogger({ level: config.LOG_LEVEL, service: 'monolith' });
-
-const database = await openDatabase(
-  config.DATABASE_URL
-    ? { url: config.DATABASE_URL, rolePrefix: config.DB_ROLE_PREFIX, onNotice: (message) => logger.debug({ notice: message }, 'postgres notice') }
-    : { dataDir: config.DATA_DIR, rolePrefix: config.DB_ROLE_PREFIX },
-);
+installLastResortHandlers({ logger });
+// The port first (taken: one line, exit 1), then a database that answers (or one line, exit 1).
+const listener = await bindPort({ port: config.PORT, host: config.HOST, logger });
+const database = await openReachableDatabase(config, logger);
 logger.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.DATA_DIR } : {}) }, 'database opened');
 
 // Roles, schemas' ownership and grants first (what `pnpm db:setup` does): DATABASE_URL's login
@@ -35,22 +34,15 @@ const { app, dispatcher } = composeMonolith({
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   eventsPollIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
   ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : {}),
+  http: { requestTimeoutMs: config.REQUEST_TIMEOUT_MS, maxInFlightRequests: config.MAX_IN_FLIGHT_REQUESTS, readinessTimeoutMs: config.READY_CHECK_TIMEOUT_MS },
 });
 // After migrations, so every outbox and inbox exists; resumes whatever a previous run left.
 await dispatcher.start();
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
-  logger.info(
-    { url: `http://localhost:${info.port}`, port: info.port, startupMs: Math.round(process.uptime() * 1000) },
-    `listening on http://localhost:${info.port}`,
-  );
-});
-
-server.once('error', async (error: NodeJS.ErrnoException) => {
-  // EADDRINUSE and friends: say so in one line and leave the database cleanly.
-  logger.fatal({ err: error, port: config.PORT }, `cannot listen on port ${config.PORT}: ${error.code ?? error.message}`);
-  await dispatcher.stop();
-  await database.close();
-  process.exit(1);
-});
+listener.serve(app.fetch);
+const server = listener.server;
+logger.info(
+  { url: `http://localhost:${listener.port}`, port: listener.port, startupMs: Math.round(process.uptime() * 1000) },
+  `listening on http://localhost:${listener.port}`,
+);
 
 shutdownGracefully({ server, database, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, beforeClose: () => dispatcher.stop() });

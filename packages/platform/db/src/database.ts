@@ -73,8 +73,8 @@ export interface OpenDatabaseOptions {
    * `DependencyUnavailableError` (`overloaded`). Default `DEFAULT_POOL_MAX_WAITING`.
    */
   poolMaxWaiting?: number;
-  /** PostgreSQL only: give up opening a connection after this many seconds (default 10). */
-  connectTimeoutSeconds?: number;
+  /** PostgreSQL only: give up opening a connection after this many ms (default 10 000). */
+  connectTimeoutMs?: number;
   onNotice?: (message: string) => void;
   /** Prefix of the module roles `db:setup` creates; default `shop_`. */
   rolePrefix?: string;

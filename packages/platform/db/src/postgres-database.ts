@@ -16,11 +16,11 @@ import { setLocalRolePostgres } from './set-local-role-postgres.js';
  *
  * Each pool sits behind a `PoolGate` (bounded wait, the request's deadline, outage errors as
  * `DependencyUnavailableError`), reconnects quickly after an outage (postgres.js's own backoff
- * grows to 20 s), and gives up connecting after `connectTimeoutSeconds`.
+ * grows to 20 s), and gives up connecting after `connectTimeoutMs`.
  */
 export async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
   const onnotice = (notice: postgres.Notice) => options.onNotice?.(String(notice['message'] ?? notice));
-  const connectionOptions = { onnotice, backoff: reconnectBackoffSeconds, connect_timeout: options.connectTimeoutSeconds ?? 10 };
+  const connectionOptions = { onnotice, backoff: reconnectBackoffSeconds, connect_timeout: (options.connectTimeoutMs ?? 10_000) / 1000 };
   const maxWaiting = options.poolMaxWaiting ?? DEFAULT_POOL_MAX_WAITING;
   const loginSize = options.maxConnections ?? 10;
   const pool = postgres(url, { max: loginSize, ...connectionOptions });

@@ -35,7 +35,7 @@ describe('a database that accepts connections and never answers (a dead socket)'
     blackhole = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
     const port = (blackhole.address() as { port: number }).port;
-    database = await openDatabase({ url: `postgres://postgres@127.0.0.1:${port}/none`, connectTimeoutSeconds: 2, maxConnections: 2, poolMaxWaiting: 1 });
+    database = await openDatabase({ url: `postgres://postgres@127.0.0.1:${port}/none`, connectTimeoutMs: 2_000, maxConnections: 2, poolMaxWaiting: 1 });
   });
   afterAll(async () => {
     await database?.close();

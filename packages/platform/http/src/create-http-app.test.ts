@@ -106,6 +106,8 @@ describe('createHttpApp', () => {
   it('rejects bodies over the limit with 413', async () => {
     const res = await setup().app.request('/widgets', post(JSON.stringify({ name: 'x'.repeat(500), parts: [] })));
     expect(res.status).toBe(413);
+    // The body was not read: the client must not reuse the connection with it still arriving.
+    expect(res.headers.get('connection')).toBe('close');
   });
 
   it('tags each response with a request id and logs one line per request', async () => {

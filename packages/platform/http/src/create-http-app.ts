@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -70,12 +71,14 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono {
   });
   app.use(inFlight.middleware);
   app.use(requestDeadline({ timeoutMs: settings.requestTimeoutMs }));
-  app.use(
-    bodyLimit({
-      maxSize: settings.bodyLimitBytes,
-      onError: (c) => problemResponse(c, problemBody(413, 'payload-too-large', `The request body exceeds ${settings.bodyLimitBytes} bytes`)),
-    }),
-  );
+  // 413 comes before the body is read: the connection is closed after it rather than kept alive
+  // with megabytes still arriving, which the server would give up draining and cut, taking the
+  // client's next request on that connection with it.
+  const tooLarge = (c: Context) => {
+    c.header('connection', 'close');
+    return problemResponse(c, problemBody(413, 'payload-too-large', `The request body exceeds ${settings.bodyLimitBytes} bytes`));
+  };
+  app.use(bodyLimit({ maxSize: settings.bodyLimitBytes, onError: tooLarge }));
   app.use(refuseUnstorableInput());
 
   app.get('/health', (c) => c.json({ status: 'ok' as const }));
@@ -128,7 +131,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono {
       return problemResponse(c, problemBody(503, 'dependency-unavailable', `${unavailable.message}; retry later.`, { dependency: unavailable.dependency, reason: unavailable.reason }));
     }
     // hono/body-limit's error for a body without Content-Length that outgrew the limit while read.
-    if (error.name === 'BodyLimitError') return problemResponse(c, problemBody(413, 'payload-too-large', `The request body exceeds ${settings.bodyLimitBytes} bytes`));
+    if (error.name === 'BodyLimitError') return tooLarge(c);
     if (error instanceof HTTPException) {
       // Hono raises these for malformed JSON bodies, unsupported content types and similar client errors.
       const slug = error.status === 400 ? 'malformed-request' : error.status === 415 ? 'unsupported-media-type' : 'http-error';

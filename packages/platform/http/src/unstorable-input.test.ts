@@ -79,5 +79,8 @@ describe('text PostgreSQL cannot store (U+0000) is refused with 400 naming the f
     expect(pathsWithNul({ a: [{ b: 'x\u0000' }], c: 'ok', d: 5 })).toEqual(['a.0.b']);
     expect(pathsWithNul('\u0000')).toEqual(['']);
     expect(pathsWithNul(null)).toEqual([]);
+    let deep: unknown = '\u0000';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(pathsWithNul(deep)).toEqual([Array(200_000).fill('0').join('.')]);
   });
 });

@@ -11,14 +11,40 @@ import { problemResponse } from './problem-response.js';
 const NUL = '\u0000';
 const MESSAGE = 'Must not contain the NUL character (U+0000)';
 
-/** Dotted paths of every string (or object key) in `value` that contains U+0000, at any depth. */
-export function pathsWithNul(value: unknown, prefix: string[] = []): string[] {
-  if (typeof value === 'string') return value.includes(NUL) ? [prefix.join('.')] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => pathsWithNul(item, [...prefix, String(index)]));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => (key.includes(NUL) ? [[...prefix, key].join('.')] : pathsWithNul(item, [...prefix, key])));
+/** Where a value sits: its key and its parent's place, so no path is built unless it is reported. */
+interface Place {
+  key: string;
+  parent: Place | null;
+}
+
+const pathOf = (place: Place | null) => {
+  const keys: string[] = [];
+  for (let at = place; at; at = at.parent) keys.push(at.key);
+  return keys.reverse().join('.');
+};
+
+/**
+ * Dotted paths of every string (or object key) in `value` that contains U+0000, at any depth.
+ * Iterative, with parent links instead of path copies: a 1 MB body can nest arrays half a
+ * million deep, past any call stack and any quadratic bookkeeping.
+ */
+export function pathsWithNul(value: unknown): string[] {
+  const found: string[] = [];
+  const pending: [unknown, Place | null][] = [[value, null]];
+  while (pending.length) {
+    const [current, place] = pending.pop() as [unknown, Place | null];
+    if (typeof current === 'string') {
+      if (current.includes(NUL)) found.push(pathOf(place));
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) pending.push([current[index], { key: String(index), parent: place }]);
+    } else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current).reverse()) {
+        if (key.includes(NUL)) found.push(pathOf({ key, parent: place }));
+        else pending.push([item, { key, parent: place }]);
+      }
+    }
   }
-  return [];
+  return found;
 }
 
 export function nulErrors(value: unknown, location: FieldError['in']): FieldError[] {

@@ -28,4 +28,17 @@ describe('monolith configuration', () => {
   it('rejects an out-of-range PORT', () => {
     expect(() => loadConfig(MonolithConfigSchema, { PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('bounds every request, the in-flight requests, the pool wait queue and the readiness checks, each overridable', () => {
+    expect(loadConfig(MonolithConfigSchema, {})).toMatchObject({
+      REQUEST_TIMEOUT_MS: 5_000,
+      MAX_IN_FLIGHT_REQUESTS: 256,
+      DB_POOL_MAX_WAITING: 100,
+      DB_CONNECT_TIMEOUT_MS: 10_000,
+      READY_CHECK_TIMEOUT_MS: 1_000,
+    });
+    expect(loadConfig(MonolithConfigSchema, { REQUEST_TIMEOUT_MS: '2000', MAX_IN_FLIGHT_REQUESTS: '8' })).toMatchObject({ REQUEST_TIMEOUT_MS: 2_000, MAX_IN_FLIGHT_REQUESTS: 8 });
+    expect(() => loadConfig(MonolithConfigSchema, { REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig(MonolithConfigSchema, { MAX_IN_FLIGHT_REQUESTS: 'lots' })).toThrow(/MAX_IN_FLIGHT_REQUESTS/);
+  });
 });

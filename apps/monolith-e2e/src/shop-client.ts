@@ -30,7 +30,7 @@ export interface ShopClientOptions {
  */
 export function shopClient(options: ShopClientOptions) {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  return async function request(method: string, path: string, init: { body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> } = {}): Promise<Exchange> {
+  return async function request(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Exchange> {
     const token = typeof options.token === 'function' ? options.token(method, path) : options.token;
     const headers: Record<string, string> = {
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -43,7 +43,7 @@ export function shopClient(options: ShopClientOptions) {
       const res = await fetch(`${options.baseUrl}${path}`, {
         method,
         headers,
-        body: init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await res.text();

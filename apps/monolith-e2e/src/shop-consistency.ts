@@ -108,3 +108,16 @@ export function exactlyOnceViolations(shop: ShopSnapshot): string[] {
   }
   return problems;
 }
+
+/**
+ * What the server acknowledged to a client (a 201 for a customer, a 200 for a payment) but no
+ * longer shows: a lost write. One line per loss (empty: nothing lost).
+ */
+export function lostAcknowledgements(shop: ShopSnapshot, acknowledged: { customers: Set<string>; paid: Set<string> }): string[] {
+  const customers = new Set(shop.customers.map((c) => c.id));
+  const paid = new Set(shop.orders.filter((o) => o.status === 'paid').map((o) => o.id));
+  return [
+    ...[...acknowledged.customers].filter((id) => !customers.has(id)).map((id) => `customer ${id} was acknowledged but is gone`),
+    ...[...acknowledged.paid].filter((id) => !paid.has(id)).map((id) => `order ${id} was acknowledged as paid but is not`),
+  ];
+}

@@ -81,3 +81,42 @@ export async function freshMonolithDatabase(label: string): Promise<{ env: Recor
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * Runs `apps/monolith` expecting it to stop by itself (a start-up failure): resolves with its exit
+ * code, every JSON log line and stderr, or rejects if it is still running after `timeoutMs`.
+ */
+export function runMonolithToExit(
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; logs: Record<string, unknown>[]; stdout: string; stderr: string; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--conditions=@shop/source', '--import', 'tsx', MONOLITH_MAIN], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`monolith still running after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const logs = stdout
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line) as Record<string, unknown>];
+          } catch {
+            return [];
+          }
+        });
+      resolve({ code, logs, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}

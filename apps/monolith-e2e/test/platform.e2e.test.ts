@@ -12,6 +12,15 @@ describe('platform endpoints over HTTP', () => {
     expect(res.body.checks.database.status).toBe('ok');
   });
 
+  it('GET /ready shows the bounds the process works within', async () => {
+    const res = await call('GET', '/ready');
+    expect(res.body.limits).toMatchObject({
+      requestTimeoutMs: 5_000,
+      inFlightRequests: { max: 256, current: expect.any(Number) },
+      databasePools: expect.arrayContaining([expect.objectContaining({ size: expect.any(Number), maxWaiting: 100, active: expect.any(Number), waiting: expect.any(Number) })]),
+    });
+  });
+
   it('unknown routes answer 404 problem+json', async () => {
     const res = await call('GET', '/no/such/route');
     expect(res.status).toBe(404);

@@ -1,7 +1,7 @@
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '@shop/platform-testing';
-import { freshMonolithDatabase, startMonolith } from '../src/monolith-process.js';
+import { freshMonolithDatabase, runMonolithToExit, startMonolith } from '../src/monolith-process.js';
 
 describe('the monolith process', () => {
   it('stops gracefully on SIGTERM: finishes the in-flight request, closes the database, exits 0', async () => {
@@ -36,5 +36,40 @@ describe('the monolith process', () => {
 
   it('refuses to start with a malformed variable, naming it in one line', async () => {
     await expect(startMonolith({ PORT: 'eighty' })).rejects.toThrow(/code 78[\s\S]*Invalid environment: PORT: .*"eighty"/);
+  });
+
+  it('an unreachable database at start-up: one fatal line naming DATABASE_URL\'s host and port, never the password; exit 1', async () => {
+    // A port nothing listens on: connections are refused at once.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const run = await runMonolithToExit({ DATABASE_URL: `postgres://shop:hunter2secret@127.0.0.1:${port}/shop` });
+    expect(run.code).toBe(1);
+    expect(run.logs.filter((l) => l['level'] === 60)).toHaveLength(1);
+    const fatal = run.logs.find((l) => l['level'] === 60) ?? {};
+    expect(fatal['msg']).toMatch(new RegExp(`cannot reach the database at DATABASE_URL \\(127\\.0\\.0\\.1:${port}, database "shop"\\)`));
+    expect(run.stdout + run.stderr).not.toContain('hunter2secret');
+    expect(run.stderr).toBe('');
+    expect(run.logs.map((l) => l['msg'])).not.toContain('database opened');
+  });
+
+  it('a port in use: one fatal line and exit 1 before the database is opened or any migration runs', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const database = await freshMonolithDatabase('e2e_port_taken');
+      try {
+        const run = await runMonolithToExit({ ...database.env, PORT: String(port) });
+        expect(run.code).toBe(1);
+        expect(run.logs.map((l) => l['msg'])).toEqual([`cannot listen on 127.0.0.1:${port}: EADDRINUSE`]);
+        expect(run.stderr).toBe('');
+      } finally {
+        await database.cleanup();
+      }
+    } finally {
+      taken.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database, ModuleMigrations } from '@shop/platform-db';
 import type { Dispatcher } from '@shop/platform-events';
-import { composeHost, moduleMigrationsOf, publishersOf, type Host } from '@shop/platform-host';
+import { composeHost, moduleMigrationsOf, publishersOf, type ComposeHostOptions, type Host } from '@shop/platform-host';
 import type { Logger } from '@shop/platform-logging';
 import { mountApiDocs } from './api-docs.js';
 import { modules } from './modules.js';
@@ -30,6 +30,8 @@ export interface ComposeOptions {
   bodyLimitBytes?: number;
   /** Dispatcher poll period (its fallback when no NOTIFY arrives). */
   eventsPollIntervalMs?: number;
+  /** The HTTP bounds: request deadline, in-flight requests, readiness check timeout. */
+  http?: ComposeHostOptions['http'];
 }
 
 /**
@@ -45,6 +47,7 @@ export function composeMonolith(options: ComposeOptions): Monolith {
     ...(options.environment ? { environment: options.environment } : {}),
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
     ...(options.eventsPollIntervalMs === undefined ? {} : { eventsPollIntervalMs: options.eventsPollIntervalMs }),
+    ...(options.http ? { http: options.http } : {}),
   });
   host.app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -33,4 +33,17 @@ describe('monolith configuration', () => {
     expect(loadConfig(monolithEnvironmentSchema, { SMTP_URL: 'smtp://mail:2525' })).toMatchObject({ SMTP_URL: 'smtp://mail:2525', PORT: 3000 });
     expect(() => loadConfig(monolithEnvironmentSchema, { SMTP_URL: 'http://mail' })).toThrow(/^Invalid environment: SMTP_URL: /);
   });
+
+  it('bounds every request, the in-flight requests, the pool wait queue and the readiness checks, each overridable', () => {
+    expect(loadConfig(MonolithConfigSchema, {})).toMatchObject({
+      REQUEST_TIMEOUT_MS: 5_000,
+      MAX_IN_FLIGHT_REQUESTS: 256,
+      DB_POOL_MAX_WAITING: 100,
+      DB_CONNECT_TIMEOUT_MS: 10_000,
+      READY_CHECK_TIMEOUT_MS: 1_000,
+    });
+    expect(loadConfig(MonolithConfigSchema, { REQUEST_TIMEOUT_MS: '2000', MAX_IN_FLIGHT_REQUESTS: '8' })).toMatchObject({ REQUEST_TIMEOUT_MS: 2_000, MAX_IN_FLIGHT_REQUESTS: 8 });
+    expect(() => loadConfig(MonolithConfigSchema, { REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig(MonolithConfigSchema, { MAX_IN_FLIGHT_REQUESTS: 'lots' })).toThrow(/MAX_IN_FLIGHT_REQUESTS/);
+  });
 });

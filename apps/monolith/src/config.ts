@@ -23,6 +23,16 @@ export const MonolithConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  /** Every request is answered within this bound: 503 + Retry-After when the database cannot. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Requests in the handlers at once; the next gets 503 + Retry-After at once (backpressure). */
+  MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().positive().default(256),
+  /** Operations that may wait for a connection of one database pool; the next gets 503 at once. */
+  DB_POOL_MAX_WAITING: z.coerce.number().int().nonnegative().default(100),
+  /** Give up opening a PostgreSQL connection after this long (at start-up: exit 1). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Each `/ready` check's own timeout. */
+  READY_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).default(1_000),
 });
 export type MonolithConfig = z.output<typeof MonolithConfigSchema>;
 

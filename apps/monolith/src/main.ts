@@ -1,17 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { exitOnConfigError, loadConfig } from '@shop/platform-config';
-import { openDatabase, runMigrations, setupDatabase } from '@shop/platform-db';
+import { runMigrations, setupDatabase } from '@shop/platform-db';
 import { checkComposition, startWorkers } from '@shop/platform-host';
 import { createLogger } from '@shop/platform-logging';
+import { installLastResortHandlers } from '@shop/platform-resilience';
 import { composeMonolith, moduleMigrations } from './compose.js';
 import { monolithEnvironmentSchema, type MonolithConfig } from './config.js';
 import { modules } from './modules.js';
 import { shutdownGracefully } from './shutdown.js';
+import { bindPort } from './startup/bind-port.js';
+import { openReachableDatabase } from './startup/open-reachable-database.js';
 
 const environment = exitOnConfigError(() => loadConfig(monolithEnvironmentSchema));
 const config = environment as MonolithConfig;
 const logger = createLogger({ level: config.LOG_LEVEL, service: 'monolith' });
+installLastResortHandlers({ logger });
 
 // Before touching the database: every API a module needs and every event it consumes has a source.
 const compositionProblems = checkComposition({ modules });
@@ -20,11 +22,9 @@ if (compositionProblems.length > 0) {
   process.exit(1);
 }
 
-const database = await openDatabase(
-  config.DATABASE_URL
-    ? { url: config.DATABASE_URL, rolePrefix: config.DB_ROLE_PREFIX, onNotice: (message) => logger.debug({ notice: message }, 'postgres notice') }
-    : { dataDir: config.DATA_DIR, rolePrefix: config.DB_ROLE_PREFIX },
-);
+// The port first (taken: one line, exit 1), then a database that answers (or one line, exit 1).
+const listener = await bindPort({ port: config.PORT, host: config.HOST, logger });
+const database = await openReachableDatabase(config, logger);
 logger.info({ database: database.kind, ...(database.kind === 'pglite' ? { dataDir: config.DATA_DIR } : {}) }, 'database opened');
 
 // Roles, schemas' ownership and grants first (what `pnpm db:setup` does): DATABASE_URL's login
@@ -45,25 +45,17 @@ const { app, dispatcher, workers } = composeMonolith({
   environment,
   bodyLimitBytes: config.BODY_LIMIT_BYTES,
   eventsPollIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
+  http: { requestTimeoutMs: config.REQUEST_TIMEOUT_MS, maxInFlightRequests: config.MAX_IN_FLIGHT_REQUESTS, readinessTimeoutMs: config.READY_CHECK_TIMEOUT_MS },
 });
 // After migrations, so every outbox and inbox exists; resumes whatever a previous run left.
 await dispatcher.start();
 const runningWorkers = await startWorkers(workers, logger);
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
-  logger.info(
-    { url: `http://localhost:${info.port}`, port: info.port, startupMs: Math.round(process.uptime() * 1000) },
-    `listening on http://localhost:${info.port}`,
-  );
-});
-
-server.once('error', async (error: NodeJS.ErrnoException) => {
-  // EADDRINUSE and friends: say so in one line and leave the database cleanly.
-  logger.fatal({ err: error, port: config.PORT }, `cannot listen on port ${config.PORT}: ${error.code ?? error.message}`);
-  await runningWorkers.stop();
-  await dispatcher.stop();
-  await database.close();
-  process.exit(1);
-});
+listener.serve(app.fetch);
+const server = listener.server;
+logger.info(
+  { url: `http://localhost:${listener.port}`, port: listener.port, startupMs: Math.round(process.uptime() * 1000) },
+  `listening on http://localhost:${listener.port}`,
+);
 
 shutdownGracefully({
   server,

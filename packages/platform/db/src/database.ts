@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PoolStats } from './pool-gate.js';
 
 /** Drizzle over either driver. Modules write queries against this type only. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -43,13 +44,18 @@ export interface Database {
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** Each connection pool's bounds and what is using it now (for `/ready`). */
+  limits(): PoolStats[];
   /** Runs `work` while holding a cluster-wide advisory lock, so concurrent start-ups queue. */
   withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T>;
   /**
    * Calls `onNotify` for every NOTIFY on `channel` (delivered by Postgres at the notifier's
-   * commit). Resolves once listening; the returned function stops listening.
+   * commit). Resolves once listening; the returned function stops listening. After the listening
+   * connection was lost (a restart), it listens again by itself and calls `onListening` each time
+   * it is listening (again): NOTIFYs sent in between were missed, so a caller should look for
+   * work then.
    */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onListening?: () => void): Promise<() => Promise<void>>;
   /** Applies one drizzle-kit migrations folder as `target.role`, tracked in its own history table. */
   migrate(target: MigrationTarget): Promise<void>;
   close(): Promise<void>;
@@ -60,8 +66,15 @@ export interface OpenDatabaseOptions {
   url?: string;
   /** PGlite data directory; when absent (and no url) PGlite runs in memory. */
   dataDir?: string;
-  /** postgres.js pool size. */
+  /** postgres.js pool size (the login's pool). */
   maxConnections?: number;
+  /**
+   * Operations that may wait for a connection of one pool; the next one fails at once with
+   * `DependencyUnavailableError` (`overloaded`). Default `DEFAULT_POOL_MAX_WAITING`.
+   */
+  poolMaxWaiting?: number;
+  /** PostgreSQL only: give up opening a connection after this many ms (default 10 000). */
+  connectTimeoutMs?: number;
   onNotice?: (message: string) => void;
   /** Prefix of the module roles `db:setup` creates; default `shop_`. */
   rolePrefix?: string;

@@ -10,3 +10,5 @@ export { orderModules } from './order-modules.js';
 export { isUniqueViolation } from './postgres-errors.js';
 export { keysetPage, type KeysetPage, type KeysetPageOptions, type KeysetQuery } from './keyset-page.js';
 export { quoteIdent } from './quote-ident.js';
+export { isDatabaseUnavailable } from './database-unavailable.js';
+export { DEFAULT_POOL_MAX_WAITING, type PoolLimits, type PoolStats } from './pool-gate.js';

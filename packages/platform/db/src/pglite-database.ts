@@ -5,7 +5,9 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Database, Db, OpenDatabaseOptions } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { guardPgliteClient } from './guarded-pglite-client.js';
 import { DEFAULT_ROLE_PREFIX, assertIdentifier, moduleRoles } from './module-roles.js';
+import { DEFAULT_POOL_MAX_WAITING, PoolGate } from './pool-gate.js';
 import { rowsOf } from './rows-of.js';
 import { setLocalRolePglite } from './set-local-role-pglite.js';
 
@@ -33,12 +35,16 @@ export async function openPglite(dataDir: string | undefined, options: OpenDatab
     client = new PGlite();
     await client.waitReady;
   }
-  const db = drizzle({ client });
+  // One gate for the one connection: PGlite runs a statement at a time, so `size` only bounds
+  // how much may be handed to it at once; the rest waits in the gate, bounded and within deadlines.
+  const gate = new PoolGate('pglite', { size: options.maxConnections ?? 10, maxWaiting: options.poolMaxWaiting ?? DEFAULT_POOL_MAX_WAITING });
+  const guarded = guardPgliteClient(client, gate);
+  const db = drizzle({ client: guarded });
   const rolePrefix = options.rolePrefix ?? DEFAULT_ROLE_PREFIX;
   const byRole = new Map<string, Db>();
   const forRole = (role: string): Db => {
     let scoped = byRole.get(role);
-    if (!scoped) byRole.set(role, (scoped = setLocalRolePglite(client, assertIdentifier('Role name', role))));
+    if (!scoped) byRole.set(role, (scoped = setLocalRolePglite(guarded, assertIdentifier('Role name', role))));
     return scoped;
   };
   return {
@@ -51,16 +57,19 @@ export async function openPglite(dataDir: string | undefined, options: OpenDatab
       return rowsOf(await db.execute(query));
     },
     async ping() {
-      await client.query('select 1');
+      await guarded.query('select 1');
     },
+    limits: () => [gate.stats()],
     // PGlite has exactly one connection in one process (the data-dir lock guarantees it), so
     // there is nobody to exclude; running `work` directly keeps the semantics.
     async withAdvisoryLock(_key, work) {
       return work();
     },
-    async listen(channel, onNotify) {
-      // PGlite delivers NOTIFY to listeners on its single connection, including its own.
+    async listen(channel, onNotify, onListening) {
+      // PGlite delivers NOTIFY to listeners on its single connection, including its own; it is in
+      // this process, so it is never lost and listened to again.
       const unsubscribe = await client.listen(channel, onNotify);
+      onListening?.();
       return async () => {
         if (!client.closed) await unsubscribe();
       };

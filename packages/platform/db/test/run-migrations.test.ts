@@ -91,6 +91,6 @@ describe('embedded PGlite data directory', { timeout: 120_000 }, () => {
     writeFileSync(`${dataDir}.lock`, '99999999');
     const database = await openDatabase({ dataDir });
     cleanups.push(() => database.close());
-    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
   });
 });

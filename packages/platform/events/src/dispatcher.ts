@@ -1,6 +1,7 @@
-import type { Database } from '@shop/platform-db';
+import { isDatabaseUnavailable, type Database } from '@shop/platform-db';
 import type { Logger } from '@shop/platform-logging';
-import type { BackoffOptions } from './backoff.js';
+import { withDeadline } from '@shop/platform-resilience';
+import { backoffDelayMs, type BackoffOptions } from './backoff.js';
 import { OUTBOX_CHANNEL } from './channel.js';
 import { deliverBatch } from './deliver.js';
 import { fanOut } from './fan-out.js';
@@ -19,6 +20,13 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** Poll period when no NOTIFY arrives (default 1000 ms); also paces retries. */
   pollIntervalMs?: number;
+  /**
+   * While passes fail because the database is unavailable, the wait between them doubles from
+   * `pollIntervalMs` up to this (default 5000 ms). LISTEN coming back wakes it at once.
+   */
+  outageBackoffMaxMs?: number;
+  /** A pass that has not finished by then is abandoned and retried (default 30 000 ms): a dead socket cannot hold it. */
+  passTimeoutMs?: number;
   /**
    * The role a subscriber's inbox write and handler run as (`SET LOCAL ROLE` inside the event's
    * savepoint), e.g. its module's runtime role; absent: the login. The delivery bookkeeping in
@@ -39,12 +47,16 @@ export class Dispatcher implements EventSubscriptions {
   #wake: (() => void) | null = null;
   #wakeRequested = false;
   #unlisten: (() => Promise<void>) | null = null;
+  /** Consecutive passes that failed because the database was unavailable. */
+  #outagePasses = 0;
 
   constructor(options: DispatcherOptions) {
     this.#options = {
       maxAttempts: 8,
       batchSize: 100,
       pollIntervalMs: 1_000,
+      outageBackoffMaxMs: 5_000,
+      passTimeoutMs: 30_000,
       ...options,
       backoff: { baseMs: 1_000, maxMs: 5 * 60_000, ...options.backoff },
     };
@@ -77,11 +89,7 @@ export class Dispatcher implements EventSubscriptions {
   async start(): Promise<void> {
     if (this.#running) return;
     this.#stopping = false;
-    try {
-      this.#unlisten = await this.#options.database.listen(OUTBOX_CHANNEL, () => this.#signal());
-    } catch (error) {
-      this.#options.logger.warn({ err: error }, 'LISTEN unavailable; the dispatcher will poll only');
-    }
+    await this.#listen();
     this.#running = this.#loop();
     this.#options.logger.info({ publishers: this.#options.publishers, subscribers: this.#registry.subscriberNames() }, 'dispatcher started');
   }
@@ -115,18 +123,44 @@ export class Dispatcher implements EventSubscriptions {
     this.#wake?.();
   }
 
+  /**
+   * LISTEN for NOTIFYs. The database listens again by itself after losing the connection and
+   * calls back each time: NOTIFYs sent meanwhile were missed, so that is a wake-up too (and how
+   * the dispatcher learns the database is back before its backoff runs out).
+   */
+  async #listen(): Promise<void> {
+    try {
+      this.#unlisten = await this.#options.database.listen(
+        OUTBOX_CHANNEL,
+        () => this.#signal(),
+        () => this.#signal(),
+      );
+    } catch (error) {
+      this.#options.logger.warn({ err: error }, 'LISTEN unavailable for now; polling until it can be set up');
+    }
+  }
+
   async #loop(): Promise<void> {
+    const { logger, pollIntervalMs, outageBackoffMaxMs, passTimeoutMs } = this.#options;
     while (!this.#stopping) {
       this.#wakeRequested = false;
       let work = 0;
       try {
-        work = await this.runOnce();
+        work = await withDeadline(passTimeoutMs, () => this.runOnce());
+        if (this.#outagePasses > 0) logger.info({ failedPasses: this.#outagePasses }, 'database reachable again; dispatcher resumed');
+        this.#outagePasses = 0;
+        if (!this.#unlisten) await this.#listen();
       } catch (error) {
-        // A lost connection or a missing schema: log, wait a poll period, try again.
-        this.#options.logger.error({ err: error }, 'dispatcher pass failed');
+        if (isDatabaseUnavailable(error)) {
+          // An outage: one line when it starts, then quiet exponential backoff until it ends.
+          if (this.#outagePasses++ === 0) logger.warn({ err: error }, 'database unavailable; dispatcher backing off');
+        } else {
+          logger.error({ err: error }, 'dispatcher pass failed');
+        }
       }
       if (work > 0 || this.#stopping) continue;
-      await this.#sleep();
+      const delayMs = this.#outagePasses > 0 ? backoffDelayMs(this.#outagePasses, { baseMs: pollIntervalMs, maxMs: outageBackoffMaxMs }) : pollIntervalMs;
+      await this.#sleep(delayMs);
     }
   }
 
@@ -135,7 +169,7 @@ export class Dispatcher implements EventSubscriptions {
     return this.#wake !== null;
   }
 
-  #sleep(): Promise<void> {
+  #sleep(delayMs: number): Promise<void> {
     if (this.#wakeRequested) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
@@ -143,7 +177,7 @@ export class Dispatcher implements EventSubscriptions {
         this.#wake = null;
         resolve();
       };
-      const timer = setTimeout(done, this.#options.pollIntervalMs);
+      const timer = setTimeout(done, delayMs);
       this.#wake = done;
     });
   }

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { moduleRoles, type Database } from '@shop/platform-db';
 import { Dispatcher } from '@shop/platform-events';
-import { createHttpApp, type ReadinessCheck } from '@shop/platform-http';
+import { createHttpApp, type HttpAppOptions, type ReadinessCheck } from '@shop/platform-http';
 import type { Logger } from '@shop/platform-logging';
 import type { ModuleDescriptor, Worker } from '@shop/platform-module';
 import { composeModules, type ComposedModules } from './compose-modules.js';
@@ -23,6 +23,8 @@ export interface ComposeHostOptions {
   eventsPollIntervalMs?: number;
   /** Readiness checks besides the database and the event backlog. */
   readiness?: readonly ReadinessCheck[];
+  /** The HTTP bounds: request deadline, in-flight requests, readiness check timeout. */
+  http?: Pick<HttpAppOptions, 'requestTimeoutMs' | 'maxInFlightRequests' | 'readinessTimeoutMs'>;
 }
 
 export interface Host {
@@ -60,6 +62,9 @@ export function composeHost(options: ComposeHostOptions): Host {
   });
   const app = createHttpApp({
     logger,
+    ...options.http,
+    // `/ready` shows each database pool's bounds (size, wait queue) next to the HTTP ones.
+    limits: () => ({ databasePools: database.limits() }),
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
     readiness: [
       { name: 'database', check: () => database.ping() },

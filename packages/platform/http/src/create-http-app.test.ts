@@ -51,10 +51,17 @@ describe('createHttpApp', () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' } } });
 
-    const down = await setup([{ name: 'database', check: async () => Promise.reject(new Error('connection refused')) }]).app.request('/ready');
+    const { app, lines } = setup([{ name: 'database', check: async () => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:5432')) }]);
+    const down = await app.request('/ready');
     expect(down.status).toBe(503);
     expect(down.headers.get('content-type')).toContain('application/problem+json');
-    expect(await down.json()).toMatchObject({ status: 503, checks: { database: { status: 'unavailable', error: 'connection refused' } } });
+    expect(down.headers.get('retry-after')).toBe('1');
+    const text = await down.text();
+    expect(JSON.parse(text)).toMatchObject({ status: 503, checks: { database: { status: 'unavailable', reason: 'failed' } } });
+    // Internals (hosts, SQL, driver messages) go to the log, never to the caller.
+    expect(text).not.toContain('10.1.2.3');
+    expect(text).not.toContain('ECONNREFUSED');
+    expect(lines.find((l) => l.msg === 'readiness check failed')).toMatchObject({ check: 'database', err: { message: 'connect ECONNREFUSED 10.1.2.3:5432' } });
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
@@ -99,6 +106,8 @@ describe('createHttpApp', () => {
   it('rejects bodies over the limit with 413', async () => {
     const res = await setup().app.request('/widgets', post(JSON.stringify({ name: 'x'.repeat(500), parts: [] })));
     expect(res.status).toBe(413);
+    // The body was not read: the client must not reuse the connection with it still arriving.
+    expect(res.headers.get('connection')).toBe('close');
   });
 
   it('tags each response with a request id and logs one line per request', async () => {

@@ -1,0 +1,3 @@
+import { sharedVitestConfig } from '../../../vitest.shared.mts';
+
+export default sharedVitestConfig('@shop/platform-resilience');

@@ -6,3 +6,4 @@ export { SubscriptionRegistry, type EventSubscriptions, type Subscriber, type Ev
 export { readBacklog, listDeadEvents, redeliver, type Backlog, type DeadEvent } from './operations.js';
 export { OUTBOX_CHANNEL } from './channel.js';
 export type { BackoffOptions } from './backoff.js';
+export { eventContractOf, isEventDefinition, type EventContract } from './event-contract.js';

@@ -38,7 +38,7 @@ export const ordersModule = defineModule({
   config: OrdersConfigSchema,
   create({ db, logger, apis, events, config }) {
     const repository = new OrderRepository(db);
-    const process = new PaymentProcess(repository, apis.billing, logger, { stuckAfterMs: config.ORDERS_RECONCILE_AFTER_MS });
+    const process = new PaymentProcess(repository, apis.billing, logger);
     subscribeBillingEvents(events, process);
     const reconciler = new PaymentReconciler(repository, process, apis.billing, logger, {
       intervalMs: config.ORDERS_RECONCILE_INTERVAL_MS,

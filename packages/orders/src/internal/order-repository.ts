@@ -88,14 +88,14 @@ export class OrderRepository {
    * Moves the order from `from` (the row as it was read) to `to`, only if it is still that row's
    * version: a compare-and-set, so of two transitions decided on one version exactly one applies,
    * and the other gets undefined (and decides again on what it reads next). Keeps the process
-   * manager's timer in step in the same transaction: due at `dueAt` while the order is in between,
-   * removed (`dueAt` null) once it rests.
+   * manager's timer in step in the same transaction: started at `timerSince` when the order enters
+   * an in-between stage, removed (`timerSince` null) once it rests.
    */
   async move(
     tx: DbTransaction,
     from: OrderRow,
     to: { stage: Stage; status: OrderStatus; chargeId?: string; refundId?: string },
-    dueAt: Date | null,
+    timerSince: Date | null,
   ): Promise<OrderRow | undefined> {
     const [row] = await tx
       .update(orders)
@@ -103,28 +103,28 @@ export class OrderRepository {
       .where(and(eq(orders.id, from.id), eq(orders.version, from.version), eq(orders.stage, from.stage)))
       .returning();
     if (!row) return undefined;
-    if (dueAt) {
-      await tx.insert(workflowTimers).values({ orderId: row.id, dueAt }).onConflictDoUpdate({ target: workflowTimers.orderId, set: { dueAt } });
+    if (timerSince) {
+      await tx.insert(workflowTimers).values({ orderId: row.id, since: timerSince }).onConflictDoUpdate({ target: workflowTimers.orderId, set: { since: timerSince } });
     } else {
       await tx.delete(workflowTimers).where(eq(workflowTimers.orderId, row.id));
     }
     return row;
   }
 
-  /** Orders whose timer is due at `now`, earliest first. */
-  async dueOrders(now: Date, limit: number): Promise<string[]> {
+  /** Orders in between whose timer started at or before `startedBy`, oldest first. */
+  async ordersInBetweenSince(startedBy: Date, limit: number): Promise<string[]> {
     const rows = await this.db
       .select({ orderId: workflowTimers.orderId })
       .from(workflowTimers)
-      .where(lte(workflowTimers.dueAt, now))
-      .orderBy(asc(workflowTimers.dueAt), asc(workflowTimers.orderId))
+      .where(lte(workflowTimers.since, startedBy))
+      .orderBy(asc(workflowTimers.since), asc(workflowTimers.orderId))
       .limit(limit);
     return rows.map((row) => row.orderId);
   }
 
-  /** Pushes an order's timer to `dueAt` (the sweep could not finish it now). */
-  async postpone(orderId: string, dueAt: Date): Promise<void> {
-    await this.db.update(workflowTimers).set({ dueAt }).where(eq(workflowTimers.orderId, orderId));
+  /** Starts an order's timer again at `since` (the sweep could not finish it now: wait another timeout). */
+  async restartTimer(orderId: string, since: Date): Promise<void> {
+    await this.db.update(workflowTimers).set({ since }).where(eq(workflowTimers.orderId, orderId));
   }
 
   /** A customer's orders in `(createdAt, id)` order after `after`, at most `limit`, with their lines. */

@@ -10,8 +10,6 @@ import type { OrderRow } from './schema.js';
 const MAX_ROUNDS = 12;
 
 export interface PaymentProcessOptions {
-  /** How long an order may stay in between before the sweep takes it over. */
-  stuckAfterMs: number;
   now?: () => Date;
 }
 
@@ -49,7 +47,7 @@ export class PaymentProcess {
     private readonly repository: OrderRepository,
     private readonly billing: BillingApi,
     private readonly logger: Logger,
-    private readonly options: PaymentProcessOptions,
+    options: PaymentProcessOptions = {},
   ) {
     this.#now = options.now ?? (() => new Date());
   }
@@ -66,7 +64,7 @@ export class PaymentProcess {
       const transition = transitionFor(current, trigger.on);
       if (!transition) return current;
       const move = async (inTx: DbTransaction) => {
-        const moved = await this.repository.move(inTx, current, this.targetOf(current, transition.to, trigger), this.timerFor(transition.to));
+        const moved = await this.repository.move(inTx, current, this.targetOf(current, transition.to, trigger), isResting(transition.to) ? null : this.#now());
         if (moved && transition.announces) await announce(inTx, transition.announces, moved, current);
         return moved;
       };
@@ -127,10 +125,5 @@ export class PaymentProcess {
       ...('chargeId' in trigger ? { chargeId: trigger.chargeId } : {}),
       ...('refundId' in trigger ? { refundId: trigger.refundId } : {}),
     };
-  }
-
-  /** When an order entering `stage` must have left it, or null when it rests there. */
-  private timerFor(stage: Stage): Date | null {
-    return isResting(stage) ? null : new Date(this.#now().getTime() + this.options.stuckAfterMs);
   }
 }

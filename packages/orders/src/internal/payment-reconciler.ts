@@ -9,7 +9,7 @@ import type { OrderRow } from './schema.js';
 export interface PaymentReconcilerOptions {
   /** Pause between two sweeps. */
   intervalMs: number;
-  /** A failed attempt is tried again this much later. */
+  /** An order still in between this long after entering its stage (or after a failed attempt) is swept. */
   stuckAfterMs: number;
   /** Orders taken per sweep. */
   batchSize?: number;
@@ -69,7 +69,7 @@ export class PaymentReconciler implements Worker {
 
   /** One sweep over the due orders; with `dryRun`, says what it would do and changes nothing (billing is only read). */
   async sweep(options: { dryRun?: boolean } = {}): Promise<ReconciledOrder[]> {
-    const due = await this.repository.dueOrders(this.#now(), this.options.batchSize ?? 100);
+    const due = await this.repository.ordersInBetweenSince(new Date(this.#now().getTime() - this.options.stuckAfterMs), this.options.batchSize ?? 100);
     const report: ReconciledOrder[] = [];
     for (const orderId of due) {
       const order = await this.repository.findRow(orderId);
@@ -82,7 +82,7 @@ export class PaymentReconciler implements Worker {
         const after = await this.process.drive(orderId);
         report.push({ orderId, from: order.stage, ...(after ? { to: after.stage } : {}) });
       } catch (error) {
-        await this.repository.postpone(orderId, new Date(this.#now().getTime() + this.options.stuckAfterMs));
+        await this.repository.restartTimer(orderId, this.#now());
         report.push({ orderId, from: order.stage, error: error instanceof Error ? error.message : String(error) });
       }
     }

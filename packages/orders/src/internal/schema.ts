@@ -56,9 +56,10 @@ export const idempotencyKeys = ordersSchema.table('idempotency_keys', {
 });
 
 /**
- * The process manager's alarms: one row per order in an in-between stage, due when the order
- * should have left it. Written and removed in the transaction of each transition, so it is exactly
- * the set of orders in between; the sweep reads the due ones (by index, not by scanning orders).
+ * The process manager's timers: one row per order in an in-between stage, started when it entered
+ * the stage (or when the sweep last failed on it). Written and removed in the transaction of each
+ * transition, so it is exactly the set of orders in between; the sweep reads those older than its
+ * timeout (by index, not by scanning orders).
  */
 export const workflowTimers = ordersSchema.table(
   'workflow_timers',
@@ -66,9 +67,9 @@ export const workflowTimers = ordersSchema.table(
     orderId: uuid('order_id')
       .primaryKey()
       .references(() => orders.id, { onDelete: 'cascade' }),
-    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }).notNull(),
+    since: timestamp('since', { withTimezone: true, precision: 3 }).notNull(),
   },
-  (table) => [index('workflow_timers_due_idx').on(table.dueAt)],
+  (table) => [index('workflow_timers_since_idx').on(table.since)],
 );
 
 export type OrderRow = typeof orders.$inferSelect;

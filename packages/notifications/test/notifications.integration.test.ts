@@ -144,7 +144,13 @@ describe('notifications module, in a database holding only its own schema and a 
     await dispatcher.runUntilIdle();
     const accepted: MailMessage[] = [];
     // The first process: the server accepts the mail, then the process hangs forever before marking it sent.
-    const dying = new MailSender(bed.db, { send: async (message) => void accepted.push(message) || new Promise<void>(() => {}) }, createLogger({ level: 'silent' }), {
+    const acceptsThenHangs = {
+      async send(message: MailMessage) {
+        accepted.push(message);
+        await new Promise<void>(() => {});
+      },
+    };
+    const dying = new MailSender(bed.db, acceptsThenHangs, createLogger({ level: 'silent' }), {
       pollIntervalMs: 10,
       leaseMs: 200,
       retryBaseMs: 0,

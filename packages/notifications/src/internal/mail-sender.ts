@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@shop/platform-db';
 import type { Logger } from '@shop/platform-logging';
-import type { Worker } from '@shop/platform-module';
+import { PeriodicPasses, type Worker } from '@shop/platform-module';
 import type { Mailer } from '../mailer.js';
 import { messageIdOf } from './message-id.js';
 import { mailOutbox, notifications } from './schema.js';
@@ -48,9 +48,7 @@ interface ClaimedMail {
 export class MailSender implements Worker {
   readonly name = 'mail-sender';
   readonly #now: () => Date;
-  #timer: NodeJS.Timeout | undefined;
-  #pass: Promise<void> | undefined;
-  #stopped = true;
+  readonly #passes: PeriodicPasses;
 
   constructor(
     private readonly db: Db,
@@ -59,17 +57,24 @@ export class MailSender implements Worker {
     private readonly options: MailSenderOptions,
   ) {
     this.#now = options.now ?? (() => new Date());
+    this.#passes = new PeriodicPasses({
+      intervalMs: options.pollIntervalMs,
+      // A full pass: more may be due, so the next starts at once.
+      pass: async () => {
+        const pass = await this.sendDue();
+        return pass.sent + pass.failed >= (options.batchSize ?? 50);
+      },
+      // The database is away: the next pass tries again.
+      onError: (error) => this.logger.warn({ err: error }, 'mail sender pass failed'),
+    });
   }
 
   async start(): Promise<void> {
-    this.#stopped = false;
-    this.#schedule(0);
+    this.#passes.start();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
+    await this.#passes.stop();
   }
 
   /** Sends due mails, one by one, until none is due or `batchSize` were tried. */
@@ -128,25 +133,5 @@ export class MailSender implements Worker {
     });
     this.logger.info({ notificationId: mail.id, messageId, to: mail.to }, 'mail sent');
     return true;
-  }
-
-  #schedule(delayMs: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#pass = this.#passAndLog().then((full) => this.#schedule(full ? 0 : this.options.pollIntervalMs));
-    }, delayMs);
-    this.#timer.unref();
-  }
-
-  /** One pass; true when it used its whole batch (more may be due). */
-  async #passAndLog(): Promise<boolean> {
-    try {
-      const pass = await this.sendDue();
-      return pass.sent + pass.failed >= (this.options.batchSize ?? 50);
-    } catch (error) {
-      // The database is away: the next pass tries again.
-      this.logger.warn({ err: error }, 'mail sender pass failed');
-      return false;
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { ChargeListSchema, type BillingApi, type Charge } from '@shop/billing';
 import type { Logger } from '@shop/platform-logging';
-import type { Worker } from '@shop/platform-module';
+import { PeriodicPasses, type Worker } from '@shop/platform-module';
 import type { OrderRepository } from './order-repository.js';
 import { triggerOfCharge, type PaymentProcess } from './payment-process.js';
 import { isResting, transitionFor, type Stage, type Trigger } from './payment-workflow.js';
@@ -42,9 +42,7 @@ export const PAYMENT_RECONCILER = 'payment-reconciler';
 export class PaymentReconciler implements Worker {
   readonly name = PAYMENT_RECONCILER;
   readonly #now: () => Date;
-  #timer: NodeJS.Timeout | undefined;
-  #pass: Promise<void> | undefined;
-  #stopped = true;
+  readonly #passes: PeriodicPasses;
 
   constructor(
     private readonly repository: OrderRepository,
@@ -54,17 +52,25 @@ export class PaymentReconciler implements Worker {
     private readonly options: PaymentReconcilerOptions,
   ) {
     this.#now = options.now ?? (() => new Date());
+    this.#passes = new PeriodicPasses({
+      intervalMs: options.intervalMs,
+      pass: async () => {
+        for (const entry of await this.sweep()) {
+          if (entry.error) this.logger.warn({ ...entry }, 'order not reconciled yet; tried again later');
+          else this.logger.info({ ...entry }, 'order reconciled');
+        }
+      },
+      // The database or billing is away: the next sweep tries again.
+      onError: (error) => this.logger.warn({ err: error }, 'payment reconciliation sweep failed'),
+    });
   }
 
   async start(): Promise<void> {
-    this.#stopped = false;
-    this.#schedule(0);
+    this.#passes.start();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
+    await this.#passes.stop();
   }
 
   /** One sweep over the due orders; with `dryRun`, says what it would do and changes nothing (billing is only read). */
@@ -104,27 +110,6 @@ export class PaymentReconciler implements Worker {
         return charge ? known(triggerOfCharge(charge)) : known({ on: 'no_charge' });
       default:
         return charge?.status === 'refunded' ? known(triggerOfCharge(charge)) : `ask billing to refund charge ${order.chargeId}`;
-    }
-  }
-
-  #schedule(delayMs: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#pass = this.#sweepAndLog().finally(() => this.#schedule(this.options.intervalMs));
-    }, delayMs);
-    this.#timer.unref();
-  }
-
-  async #sweepAndLog(): Promise<void> {
-    try {
-      const report = await this.sweep();
-      for (const entry of report) {
-        if (entry.error) this.logger.warn({ ...entry }, 'order not reconciled yet; tried again later');
-        else this.logger.info({ ...entry }, 'order reconciled');
-      }
-    } catch (error) {
-      // The database or billing is away: the next sweep tries again.
-      this.logger.warn({ err: error }, 'payment reconciliation sweep failed');
     }
   }
 }

@@ -7,6 +7,12 @@ import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-t
 
 const MONOLITH_MAIN = fileURLToPath(new URL('../../monolith/src/main.ts', import.meta.url));
 
+/**
+ * A test-only entry of the same monolith with fault points wired in (`FAULT_*` variables): never
+ * part of the production composition, which is `MONOLITH_MAIN`.
+ */
+export const MONOLITH_WITH_FAULT_POINTS = fileURLToPath(new URL('../../monolith/test/fault-points/main-with-fault-points.ts', import.meta.url));
+
 export interface MonolithProcess {
   baseUrl: string;
   child: ChildProcess;
@@ -17,9 +23,9 @@ export interface MonolithProcess {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `apps/monolith` as a child process on an ephemeral port and waits until it listens. */
-export function startMonolith(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<MonolithProcess> {
-  const child = spawn(process.execPath, ['--conditions=@shop/source', '--import', 'tsx', MONOLITH_MAIN], {
+/** Starts `apps/monolith` (or another `entry` of it) as a child process on an ephemeral port and waits until it listens. */
+export function startMonolith(env: Record<string, string | undefined>, timeoutMs = 60_000, entry = MONOLITH_MAIN): Promise<MonolithProcess> {
+  const child = spawn(process.execPath, ['--conditions=@shop/source', '--import', 'tsx', entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

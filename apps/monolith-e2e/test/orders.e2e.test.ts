@@ -35,6 +35,9 @@ describe('orders and billing over HTTP', () => {
     const paid = await call('POST', `/orders/${placed.body.id}/pay`);
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ id: placed.body.id, status: 'paid', chargeId: expect.any(String) });
+    // Concurrent and repeated pays answer the same paid order.
+    const again = await Promise.all([1, 2, 3].map(() => call('POST', `/orders/${placed.body.id}/pay`)));
+    expect(again.map((r) => [r.status, r.body])).toEqual([1, 2, 3].map(() => [200, paid.body]));
 
     const charge = await call('GET', `/billing/charges/${paid.body.chargeId}`);
     expect(charge).toMatchObject({ status: 200, body: { id: paid.body.chargeId, orderId: placed.body.id, amountCents: 3097, status: 'succeeded' } });
@@ -46,7 +49,7 @@ describe('orders and billing over HTTP', () => {
     expect((await call('GET', `/orders/${placed.body.id}`)).body).toEqual(cancelled.body);
   });
 
-  it('pay (declined, an amount ending in 13 cents) → 402, order payment_failed, then cancel', async () => {
+  it('pay (declined, an amount ending in 13 cents) → 402, order payment_failed and closed', async () => {
     const customerId = await registerCustomer();
     const placed = await placeOrder(customerId, [{ sku: 'GIFT', quantity: 1, unitPriceCents: 1013 }]);
     const declined = await call('POST', `/orders/${placed.body.id}/pay`);
@@ -58,9 +61,11 @@ describe('orders and billing over HTTP', () => {
     expect(charges.status).toBe(200);
     expect(charges.body.items).toEqual([expect.objectContaining({ orderId: placed.body.id, amountCents: 1013, status: 'declined', declineCode: 'card_declined' })]);
 
-    expectProblem(await call('POST', `/orders/${placed.body.id}/pay`), 409, '/problems/not-payable');
-    const cancelled = await call('POST', `/orders/${placed.body.id}/cancel`);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', refundId: null });
+    // The order is closed: paying again is the same 402, cancelling it is 409.
+    const again = await call('POST', `/orders/${placed.body.id}/pay`);
+    expectProblem(again, 402, '/problems/card-declined');
+    expect(again.body).toEqual(declined.body);
+    expectProblem(await call('POST', `/orders/${placed.body.id}/cancel`), 409, '/problems/not-cancellable');
   });
 
   it('answers 422 unknown-customer for a customer that does not exist', async () => {
@@ -135,8 +140,10 @@ describe('orders and billing over HTTP', () => {
 
     const customerId = await registerCustomer();
     const order = (await placeOrder(customerId)).body;
-    expect((await call('POST', `/orders/${order.id}/cancel`)).status).toBe(200);
-    expectProblem(await call('POST', `/orders/${order.id}/cancel`), 409, '/problems/not-cancellable');
+    const cancelled = await call('POST', `/orders/${order.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    // A repeated cancel answers the same cancelled order; paying it is 409.
+    expect(await call('POST', `/orders/${order.id}/cancel`)).toMatchObject({ status: 200, body: cancelled.body });
     expectProblem(await call('POST', `/orders/${order.id}/pay`), 409, '/problems/not-payable');
 
     expectProblem(await call('GET', '/billing/charges'), 400, '/problems/validation');

@@ -32,6 +32,8 @@ export interface ComposeOptions {
   eventsPollIntervalMs?: number;
   /** The HTTP bounds: request deadline, in-flight requests, readiness check timeout. */
   http?: ComposeHostOptions['http'];
+  /** Adapters handed to modules instead of their defaults, by module (tests only: production passes none). */
+  ports?: ComposeHostOptions['ports'];
 }
 
 /**
@@ -48,6 +50,7 @@ export function composeMonolith(options: ComposeOptions): Monolith {
     ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
     ...(options.eventsPollIntervalMs === undefined ? {} : { eventsPollIntervalMs: options.eventsPollIntervalMs }),
     ...(options.http ? { http: options.http } : {}),
+    ...(options.ports ? { ports: options.ports } : {}),
   });
   host.app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

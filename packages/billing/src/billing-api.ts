@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { defineApi, defineErrors, errorCodes, resultSchema, type ApiOf } from '@shop/platform-module';
 import { moduleName } from './module-name.js';
-import { ChargeIdSchema, ChargeListSchema, ChargeOrderInputSchema, ChargeSchema, ListChargesQuerySchema, RefundInputSchema, RefundSchema } from './schemas.js';
+import {
+  ChargeIdSchema,
+  ChargeListSchema,
+  ChargeOrderInputSchema,
+  ChargeSchema,
+  ListChargesQuerySchema,
+  RefundInputSchema,
+  RefundSchema,
+  ResolveOrderChargeInputSchema,
+} from './schemas.js';
 
 /** Expected failures of the billing module, each with its HTTP status. */
 export const BillingErrors = defineErrors({
@@ -39,6 +48,13 @@ export const BillingApiDeclaration = defineApi({
       summary: 'Refunds a succeeded charge in full. Idempotent per charge: a second refund returns the first one.',
       input: RefundInputSchema,
       output: RefundResultSchema,
+      idempotent: true,
+    },
+    resolveOrderCharge: {
+      summary:
+        'The order’s charge with its outcome settled, or null when the order was never charged. A charge still pending (its first attempt died before the provider’s answer was recorded) is asked of the provider again with the same idempotency key and recorded; nothing new is ever charged. Idempotent.',
+      input: ResolveOrderChargeInputSchema,
+      output: ChargeSchema.nullable(),
       idempotent: true,
     },
     getCharge: { summary: 'A charge, or null.', input: ChargeIdSchema, output: ChargeSchema.nullable(), idempotent: true },

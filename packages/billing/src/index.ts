@@ -12,6 +12,7 @@ export {
   RefundInputSchema,
   ChargeIdSchema,
   ListChargesQuerySchema,
+  ResolveOrderChargeInputSchema,
   ChargeListSchema,
   type ChargeStatus,
   type Charge,
@@ -19,6 +20,7 @@ export {
   type ChargeOrderInput,
   type RefundInput,
   type ListChargesQuery,
+  type ResolveOrderChargeInput,
   type ChargeList,
 } from './schemas.js';
 export {

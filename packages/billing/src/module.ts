@@ -26,7 +26,7 @@ export const billingModule = defineModule<typeof BillingApiDeclaration, Record<s
   publishes: [ChargeSucceededV1, ChargeDeclinedV1, RefundIssuedV1],
   errors: BillingErrors,
   create({ db, logger, ports }) {
-    const api = new BillingService(new ChargeRepository(db), ports.paymentProvider ?? createSandboxPaymentProvider(), logger);
+    const api = new BillingService(new ChargeRepository(db), ports.paymentProvider ?? createSandboxPaymentProvider(db), logger);
     return { api, routes: billingRoutes(api) };
   },
 });

@@ -17,6 +17,8 @@ export const ChargeSchema = z.object({
   status: ChargeStatusSchema,
   /** Why the provider declined it (`card_declined`); null unless `status` is `declined`. */
   declineCode: z.string().nullable(),
+  /** The refund of a `refunded` charge; null otherwise. */
+  refundId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -37,6 +39,10 @@ export const RefundInputSchema = z.object({ chargeId: z.uuid() });
 export type RefundInput = z.input<typeof RefundInputSchema>;
 
 export const ChargeIdSchema = z.object({ id: z.uuid() });
+
+/** `resolveOrderCharge`'s input: the order whose charge to settle and return. */
+export const ResolveOrderChargeInputSchema = z.object({ orderId: z.uuid() });
+export type ResolveOrderChargeInput = z.input<typeof ResolveOrderChargeInputSchema>;
 
 export const ListChargesQuerySchema = z.object({ orderId: z.uuid() });
 export type ListChargesQuery = z.input<typeof ListChargesQuerySchema>;

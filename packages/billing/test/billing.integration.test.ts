@@ -1,22 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@shop/platform-db';
 import { moduleTestbed, type ModuleTestbed } from '@shop/platform-testbed';
 import { ChargeOrderResultSchema, RefundResultSchema, type Charge } from '../src/index.js';
 import { billingModule, createSandboxPaymentProvider, type PaymentProvider } from '../src/module.js';
 
-/** The sandbox, counting how often billing reaches it: "never charges twice" is about this count. */
+/**
+ * The sandbox, counting how often billing reaches it: "never charges twice" is about this count.
+ * The sandbox keeps its memory in billing's schema, so it is plugged in once the database exists.
+ */
 function countingProvider() {
-  const sandbox = createSandboxPaymentProvider();
+  let sandbox: PaymentProvider | undefined;
+  const connected = () => {
+    if (!sandbox) throw new Error('sandbox not connected yet');
+    return sandbox;
+  };
   const calls = { charge: 0, refund: 0 };
   /** Distinct idempotency keys charged: the provider moves money once per key. */
   const chargeKeys = new Set<string>();
   const provider: PaymentProvider = {
     name: 'sandbox',
-    charge: (request) => (calls.charge++, chargeKeys.add(request.idempotencyKey), sandbox.charge(request)),
-    refund: (request) => (calls.refund++, sandbox.refund(request)),
+    charge: (request) => (calls.charge++, chargeKeys.add(request.idempotencyKey), connected().charge(request)),
+    refund: (request) => (calls.refund++, connected().refund(request)),
   };
-  return { provider, calls, chargeKeys };
+  return { provider, calls, chargeKeys, connect: (db: Db) => (sandbox = createSandboxPaymentProvider(db)) };
 }
 
 let bed: ModuleTestbed<typeof billingModule>;
@@ -26,6 +34,7 @@ beforeAll(async () => {
   counted = countingProvider();
   // Only this module's schema is migrated: it must work with every other module absent.
   bed = await moduleTestbed({ module: billingModule, ports: { paymentProvider: counted.provider } });
+  counted.connect(bed.db);
 });
 
 afterAll(async () => {
@@ -51,7 +60,7 @@ describe('billing module, in a database holding only its own schema', () => {
     const before = counted.calls.charge;
     const first = await bed.api.chargeOrder({ orderId, amountCents: 4200 });
     const second = await bed.api.chargeOrder({ orderId, amountCents: 4200 });
-    expect(first).toMatchObject({ ok: true, charge: { orderId, amountCents: 4200, status: 'succeeded', declineCode: null } });
+    expect(first).toMatchObject({ ok: true, charge: { orderId, amountCents: 4200, status: 'succeeded', declineCode: null, refundId: null } });
     expect(second).toEqual(first);
     // A settled charge is answered from the database: the provider is not asked again.
     expect(counted.calls.charge - before).toBe(1);
@@ -76,6 +85,20 @@ describe('billing module, in a database holding only its own schema', () => {
     await bed.database.rows(sql`insert into billing.charges (order_id, amount_cents, status, provider) values (${orderId}, 700, 'pending', 'sandbox')`);
     const result = await bed.api.chargeOrder({ orderId, amountCents: 700 });
     expect(result).toMatchObject({ ok: true, charge: { orderId, status: 'succeeded' } });
+  });
+
+  it('after a crash between the provider\'s approval and its record, the retry gets the same approval: charged once', async () => {
+    const orderId = randomUUID();
+    const [pending] = await bed.database.rows<{ id: string }>(
+      sql`insert into billing.charges (order_id, amount_cents, status, provider) values (${orderId}, 1900, 'pending', 'sandbox') returning id`,
+    );
+    // The dead attempt reached the provider, which approved it; a new process has a new provider object.
+    const approval = await createSandboxPaymentProvider(bed.db).charge({ idempotencyKey: pending?.id ?? '', amountCents: 1900 });
+    expect(await bed.api.chargeOrder({ orderId, amountCents: 1900 })).toMatchObject({ ok: true, charge: { id: pending?.id, status: 'succeeded' } });
+    const [recorded] = await bed.database.rows<{ provider_reference: string }>(sql`select provider_reference from billing.charges where id = ${pending?.id}`);
+    expect(recorded?.provider_reference).toBe(approval.outcome === 'approved' ? approval.reference : 'approved');
+    const keys = await bed.database.rows<{ n: number }>(sql`select count(*)::int as n from billing.sandbox_provider_requests where idempotency_key = ${pending?.id}`);
+    expect(keys[0]?.n).toBe(1);
   });
 
   it('declines amounts ending in 13 cents with card_declined, and a retry stays declined without asking again', async () => {
@@ -103,7 +126,7 @@ describe('billing module, in a database holding only its own schema', () => {
     expect(first).toMatchObject({ ok: true, refund: { chargeId: charge.id, amountCents: 3300 } });
     expect(await bed.api.refund({ chargeId: charge.id })).toEqual(first);
     expect(counted.calls.refund - before).toBe(1);
-    expect(await bed.api.getCharge({ id: charge.id })).toMatchObject({ status: 'refunded' });
+    expect(await bed.api.getCharge({ id: charge.id })).toMatchObject({ status: 'refunded', refundId: first.ok ? first.refund.id : '' });
     expect(RefundResultSchema.parse(first)).toEqual(first);
   });
 
@@ -116,6 +139,74 @@ describe('billing module, in a database holding only its own schema', () => {
     const declined = await bed.api.chargeOrder({ orderId: randomUUID(), amountCents: 513 });
     if (declined.ok) throw new Error('expected a decline');
     expect(await bed.api.refund({ chargeId: declined.chargeId })).toEqual({ ok: false, code: 'not_refundable' });
+  });
+
+  describe('resolveOrderCharge', () => {
+    it('is null for an order never charged, and charges nothing', async () => {
+      const before = counted.calls.charge;
+      const orderId = randomUUID();
+      expect(await bed.api.resolveOrderCharge({ orderId })).toBeNull();
+      expect(counted.calls.charge).toBe(before);
+      const rows = await bed.database.rows<{ n: number }>(sql`select count(*)::int as n from billing.charges where order_id = ${orderId}`);
+      expect(rows[0]?.n).toBe(0);
+    });
+
+    it('returns a settled charge as recorded, without asking the provider', async () => {
+      const charge = await approvedCharge(4100);
+      const before = counted.calls.charge;
+      expect(await bed.api.resolveOrderCharge({ orderId: charge.orderId })).toEqual(charge);
+      expect(counted.calls.charge).toBe(before);
+    });
+
+    it('settles a pending charge by asking the provider again with the same key, and publishes its outcome once', async () => {
+      const orderId = randomUUID();
+      const [pending] = await bed.database.rows<{ id: string }>(
+        sql`insert into billing.charges (order_id, amount_cents, status, provider) values (${orderId}, 2513, 'pending', 'sandbox') returning id`,
+      );
+      const resolved = await bed.api.resolveOrderCharge({ orderId });
+      expect(resolved).toMatchObject({ id: pending?.id, status: 'declined', declineCode: 'card_declined' });
+      expect(await bed.api.resolveOrderCharge({ orderId })).toEqual(resolved);
+      const events = await bed.database.rows<{ type: string }>(sql`select type from billing.outbox where payload->>'orderId' = ${orderId}`);
+      expect(events.map((e) => e.type)).toEqual(['billing.charge-declined']);
+    });
+  });
+
+  describe('the sandbox provider', () => {
+    it.each([0, 1, 100, 1000, 1012, 1014, 113_00, 999_999_99])('approves %i cents', async (amountCents) => {
+      const result = await createSandboxPaymentProvider(bed.db).charge({ idempotencyKey: randomUUID(), amountCents });
+      expect(result).toMatchObject({ outcome: 'approved', reference: expect.stringMatching(/^sandbox_ch_/) });
+    });
+
+    it.each([13, 113, 1013, 25_13, 1_000_013])('declines %i cents with card_declined', async (amountCents) => {
+      expect(await createSandboxPaymentProvider(bed.db).charge({ idempotencyKey: randomUUID(), amountCents })).toEqual({ outcome: 'declined', code: 'card_declined' });
+    });
+
+    it('answers a repeated key with its first answer, also in another process (a new provider on the same database)', async () => {
+      const key = randomUUID();
+      const first = await createSandboxPaymentProvider(bed.db).charge({ idempotencyKey: key, amountCents: 500 });
+      // As after a restart: nothing in memory, the first answer comes from billing's schema.
+      const restarted = createSandboxPaymentProvider(bed.db);
+      expect(await restarted.charge({ idempotencyKey: key, amountCents: 500 })).toEqual(first);
+      expect(await restarted.charge({ idempotencyKey: randomUUID(), amountCents: 500 })).not.toEqual(first);
+      const refund = await restarted.refund({ idempotencyKey: `r-${key}`, chargeReference: 'x', amountCents: 500 });
+      expect(await createSandboxPaymentProvider(bed.db).refund({ idempotencyKey: `r-${key}`, chargeReference: 'x', amountCents: 500 })).toEqual(refund);
+      const rows = await bed.database.rows<{ operation: string }>(
+        sql`select operation from billing.sandbox_provider_requests where idempotency_key in (${key}, ${`r-${key}`}) order by operation`,
+      );
+      expect(rows.map((r) => r.operation)).toEqual(['charge', 'refund']);
+    });
+
+    it('answers concurrent requests with one key once', async () => {
+      const key = randomUUID();
+      const answers = await Promise.all([1, 2, 3, 4].map(() => createSandboxPaymentProvider(bed.db).charge({ idempotencyKey: key, amountCents: 800 })));
+      expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    });
+
+    it('refuses a key reused for another amount, as a real provider does', async () => {
+      const key = randomUUID();
+      await createSandboxPaymentProvider(bed.db).charge({ idempotencyKey: key, amountCents: 500 });
+      await expect(createSandboxPaymentProvider(bed.db).charge({ idempotencyKey: key, amountCents: 600 })).rejects.toThrow(/first used for a charge of 500 cents/);
+    });
   });
 
   it('serves charges over HTTP: by id, by order, 404 and 400', async () => {

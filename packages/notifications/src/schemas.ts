@@ -9,6 +9,10 @@ export const NotificationSchema = z.object({
   subject: z.string(),
   body: z.string(),
   createdAt: z.iso.datetime(),
+  /** The mail's `Message-ID` (`<id>@shop`), the same on every attempt. */
+  messageId: z.string(),
+  /** When the mailer accepted the mail; null while it waits to be sent (or was given up). */
+  sentAt: z.iso.datetime().nullable(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

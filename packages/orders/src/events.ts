@@ -36,7 +36,7 @@ export const OrderPaidV1 = defineEvent({
 });
 export type OrderPaidPayload = z.infer<typeof OrderPaidV1.schema>;
 
-/** `placed → payment_failed`: billing's charge was declined. */
+/** `placed → payment_failed`: billing's charge was declined; the order is closed. */
 export const OrderPaymentFailedV1 = defineEvent({
   module: moduleName,
   event: 'order-payment-failed',
@@ -51,7 +51,10 @@ export const OrderPaymentFailedV1 = defineEvent({
 });
 export type OrderPaymentFailedPayload = z.infer<typeof OrderPaymentFailedV1.schema>;
 
-/** `placed | paid | payment_failed → cancelled`; `refundId` is set when a paid order was refunded. */
+/**
+ * The order is cancelled (`previousStatus` is the status it showed before); `refundId` is set when
+ * its payment was refunded. (`payment_failed` orders are closed and no longer cancelled; v1 keeps the value.)
+ */
 export const OrderCancelledV1 = defineEvent({
   module: moduleName,
   event: 'order-cancelled',
@@ -66,3 +69,22 @@ export const OrderCancelledV1 = defineEvent({
   }),
 });
 export type OrderCancelledPayload = z.infer<typeof OrderCancelledV1.schema>;
+
+/**
+ * A cancelled order's payment was refunded after its cancellation was announced: a pay charged
+ * while the cancel found no charge yet. The follow-up to `order-cancelled`, so the customer is told.
+ */
+export const OrderRefundedV1 = defineEvent({
+  module: moduleName,
+  event: 'order-refunded',
+  version: 1,
+  schema: z.object({
+    orderId: z.uuid(),
+    customerId: z.uuid(),
+    amountCents: z.number().int().min(0),
+    chargeId: z.uuid(),
+    refundId: z.uuid(),
+    refundedAt: z.iso.datetime(),
+  }),
+});
+export type OrderRefundedPayload = z.infer<typeof OrderRefundedV1.schema>;

@@ -9,7 +9,7 @@ export const OrderErrors = defineErrors({
   /** The `Idempotency-Key` was already used with a different body. */
   idempotency_key_reused: { status: 422, title: 'This Idempotency-Key was already used with a different request body' },
   not_found: { status: 404, title: 'No such order' },
-  not_payable: { status: 409, title: 'The order is not awaiting payment' },
+  not_payable: { status: 409, title: 'The order can no longer be paid' },
   card_declined: { status: 402, title: 'The payment was declined' },
   not_cancellable: { status: 409, title: 'The order can no longer be cancelled' },
 });
@@ -42,13 +42,15 @@ export const OrdersApiDeclaration = defineApi({
     get: { summary: 'An order, or null.', input: OrderIdSchema, output: OrderSchema.nullable(), idempotent: true },
     list: { summary: "A customer's orders, oldest first, a page at a time.", input: ListOrdersSchema, output: OrderPageSchema, idempotent: true },
     pay: {
-      summary: '`placed → paid` (or `payment_failed` when declined), charging the order’s total through billing.',
+      summary:
+        '`placed → paid` (or `payment_failed`, which closes the order, when declined), charging the order’s total through billing once. Repeated or concurrent pays answer the same paid order, or the same decline.',
       input: OrderIdSchema,
       output: PayOrderResultSchema,
       idempotent: true,
     },
     cancel: {
-      summary: '`placed | paid | payment_failed → cancelled`; a paid order is refunded through billing.',
+      summary:
+        '`placed | paid → cancelled`; any payment is refunded through billing, and the refund recorded on the order. Repeated or concurrent cancels answer the same cancelled order.',
       input: OrderIdSchema,
       output: CancelOrderResultSchema,
       idempotent: true,

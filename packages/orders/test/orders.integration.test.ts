@@ -5,6 +5,7 @@ import { moduleTestbed, type ModuleTestbed } from '@shop/platform-testbed';
 import type { Order } from '../src/index.js';
 import { ordersModule } from '../src/module.js';
 import { FakeBilling, FakeCustomers } from './fakes.js';
+import { billingOutboxStandIn } from './fixtures/billing-outbox-stand-in.js';
 
 let bed: ModuleTestbed<typeof ordersModule>;
 const customers = new FakeCustomers();
@@ -12,8 +13,8 @@ const billing = new FakeBilling();
 
 beforeAll(async () => {
   // Only the orders schema is migrated: customers and billing are fakes of their public APIs,
-  // and their tables do not exist in this database.
-  bed = await moduleTestbed({ module: ordersModule, fakes: { customers, billing } });
+  // and their tables do not exist in this database (billing's outbox stands in for its events).
+  bed = await moduleTestbed({ module: ordersModule, fakes: { customers, billing }, publisherStandIns: [billingOutboxStandIn] });
 });
 
 afterAll(async () => {
@@ -33,12 +34,14 @@ async function placeOrder(customerId = customers.add(), items: unknown = lines):
   return (await res.json()) as Order;
 }
 
-describe('orders module, without the customers and billing tables', () => {
+describe('orders module, without the customers and billing tables (only billing\'s outbox, standing in for its events)', () => {
   it('has no schema but its own (plus the migration history)', async () => {
     const rows = await bed.database.rows<{ schema_name: string }>(
       sql`select schema_name from information_schema.schemata where schema_name not in ('public', 'information_schema') and schema_name not like 'pg\_%' order by 1`,
     );
-    expect(rows.map((r) => r.schema_name)).toEqual(['drizzle', 'orders']);
+    expect(rows.map((r) => r.schema_name)).toEqual(['billing', 'drizzle', 'orders']);
+    const billingTables = await bed.database.rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'billing' order by 1`);
+    expect(billingTables.map((r) => r.table_name)).toEqual(['outbox', 'outbox_deliveries']);
   });
 
   it('places an order: 201, status placed, totals computed by the server, a client total ignored', async () => {
@@ -156,36 +159,53 @@ describe('orders module, without the customers and billing tables', () => {
       expect(billing.charges.get(paid.chargeId ?? '')).toMatchObject({ orderId: order.id, amountCents: order.totalCents });
     });
 
-    it('answers 402 on a decline and the order becomes payment_failed', async () => {
+    it('answers 402 on a decline; the order becomes payment_failed and is closed: paying again is the same 402, cancelling 409', async () => {
       const order = await placeOrder(customers.add(), [{ sku: 'X', quantity: 1, unitPriceCents: 1013 }]);
       const res = await post(`/orders/${order.id}/pay`);
       expect(res.status).toBe(402);
-      expect(await res.json()).toMatchObject({ type: '/problems/card-declined', code: 'card_declined', orderId: order.id });
+      const problem = await res.json();
+      expect(problem).toMatchObject({ type: '/problems/card-declined', code: 'card_declined', orderId: order.id });
       expect(await bed.api.get({ id: order.id })).toMatchObject({ status: 'payment_failed', chargeId: expect.any(String) });
-      expect((await post(`/orders/${order.id}/pay`)).status).toBe(409);
+      const again = await post(`/orders/${order.id}/pay`);
+      expect(again.status).toBe(402);
+      expect(await again.json()).toEqual(problem);
+      expect((await post(`/orders/${order.id}/cancel`)).status).toBe(409);
     });
 
-    it('answers 409 for an order that is not placed, and 404 for an unknown one', async () => {
+    it('answers a repeated pay of a paid order with the same paid order, 404 for an unknown one, 400 for a malformed id', async () => {
       const order = await placeOrder();
-      expect((await post(`/orders/${order.id}/pay`)).status).toBe(200);
+      const first = await post(`/orders/${order.id}/pay`);
+      expect(first.status).toBe(200);
+      const charged = billing.chargesMade;
       const again = await post(`/orders/${order.id}/pay`);
-      expect(again.status).toBe(409);
-      expect(((await again.json()) as ProblemBody).type).toBe('/problems/not-payable');
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual(await first.json());
+      expect(billing.chargesMade).toBe(charged);
       expect((await post(`/orders/${randomUUID()}/pay`)).status).toBe(404);
       expect((await post('/orders/nope/pay')).status).toBe(400);
     });
 
     it('finishes a pay that died between the charge and the order update, without charging twice', async () => {
       const order = await placeOrder();
-      // The first attempt reached billing, then the process died before updating the order.
       const before = billing.chargesMade;
-      const first = await billing.chargeOrder({ orderId: order.id, amountCents: order.totalCents });
-      if (!first.ok) throw new Error('expected approval');
+      billing.loseNextAnswer('chargeOrder');
+      // Billing charged, then the answer was lost: the request fails and the order is still not paid.
+      expect((await post(`/orders/${order.id}/pay`)).status).toBe(500);
       expect((await bed.api.get({ id: order.id }))?.status).toBe('placed');
 
       const retry = await post(`/orders/${order.id}/pay`);
       expect(retry.status).toBe(200);
-      expect(await retry.json()).toMatchObject({ status: 'paid', chargeId: first.charge.id });
+      expect(await retry.json()).toMatchObject({ status: 'paid', chargeId: billing.chargeOf(order.id)?.id });
+      expect(billing.chargesMade - before).toBe(1);
+    });
+
+    it('answers every one of concurrent pays with the same paid order, charging once', async () => {
+      const order = await placeOrder();
+      const before = billing.chargesMade;
+      const responses = await Promise.all(Array.from({ length: 10 }, () => post(`/orders/${order.id}/pay`)));
+      expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 200));
+      const bodies = await Promise.all(responses.map((r) => r.json()));
+      for (const body of bodies) expect(body).toEqual(bodies[0]);
       expect(billing.chargesMade - before).toBe(1);
     });
   });
@@ -194,10 +214,11 @@ describe('orders module, without the customers and billing tables', () => {
     it('cancels a placed order without touching billing', async () => {
       const order = await placeOrder();
       const refundsBefore = billing.refundCalls;
+      const resolvesBefore = billing.resolveCalls;
       const res = await post(`/orders/${order.id}/cancel`);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'cancelled', refundId: null });
-      expect(billing.refundCalls).toBe(refundsBefore);
+      expect([billing.refundCalls, billing.resolveCalls]).toEqual([refundsBefore, resolvesBefore]);
     });
 
     it('refunds a paid order through billing', async () => {
@@ -210,28 +231,30 @@ describe('orders module, without the customers and billing tables', () => {
       expect(billing.refunds.get(paid.chargeId ?? '')?.id).toBe(cancelled.refundId);
     });
 
-    it('cancels a payment_failed order', async () => {
-      const order = await placeOrder(customers.add(), [{ sku: 'X', quantity: 1, unitPriceCents: 213 }]);
-      expect((await post(`/orders/${order.id}/pay`)).status).toBe(402);
-      expect(await (await post(`/orders/${order.id}/cancel`)).json()).toMatchObject({ status: 'cancelled', refundId: null });
-    });
-
-    it('refunds a charge left by a pay that died, when the still-placed order is cancelled', async () => {
+    it('refunds the charge of a pay that died, when the order is cancelled instead of paid again', async () => {
       const order = await placeOrder();
-      const stray = await billing.chargeOrder({ orderId: order.id, amountCents: order.totalCents });
-      if (!stray.ok) throw new Error('expected approval');
+      billing.loseNextAnswer('chargeOrder');
+      expect((await post(`/orders/${order.id}/pay`)).status).toBe(500);
       const cancelled = (await (await post(`/orders/${order.id}/cancel`)).json()) as Order;
-      expect(cancelled.status).toBe('cancelled');
-      expect(billing.refunds.get(stray.charge.id)?.id).toBe(cancelled.refundId);
+      const charge = billing.chargeOf(order.id);
+      expect(cancelled).toMatchObject({ status: 'cancelled', chargeId: charge?.id, refundId: billing.refunds.get(charge?.id ?? '')?.id });
+      expect(charge?.status).toBe('refunded');
     });
 
-    it('answers 409 for a cancelled order and 404 for an unknown one', async () => {
+    it('answers a repeated or concurrent cancel with the same cancelled order, refunding once; pay is then 409', async () => {
       const order = await placeOrder();
-      expect((await post(`/orders/${order.id}/cancel`)).status).toBe(200);
+      expect((await post(`/orders/${order.id}/pay`)).status).toBe(200);
+      const responses = await Promise.all(Array.from({ length: 6 }, () => post(`/orders/${order.id}/cancel`)));
+      expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 6 }, () => 200));
+      const bodies = await Promise.all(responses.map((r) => r.json()));
+      for (const body of bodies) expect(body).toEqual(bodies[0]);
       const again = await post(`/orders/${order.id}/cancel`);
-      expect(again.status).toBe(409);
-      expect(((await again.json()) as ProblemBody).type).toBe('/problems/not-cancellable');
-      expect((await post(`/orders/${order.id}/pay`)).status).toBe(409);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual(bodies[0]);
+      expect(billing.refunds.size).toBe([...billing.charges.values()].filter((c) => c.status === 'refunded').length);
+      const payAfter = await post(`/orders/${order.id}/pay`);
+      expect(payAfter.status).toBe(409);
+      expect(((await payAfter.json()) as ProblemBody).type).toBe('/problems/not-payable');
       expect((await post(`/orders/${randomUUID()}/cancel`)).status).toBe(404);
     });
   });

@@ -7,26 +7,29 @@ import { ChargeDeclinedV1, ChargeSucceededV1, RefundIssuedV1 } from '../events.j
 import {
   ChargeOrderInputSchema,
   ListChargesQuerySchema,
+  ResolveOrderChargeInputSchema,
   type Charge,
   type ChargeList,
   type ChargeOrderInput,
   type ListChargesQuery,
   type Refund,
   type RefundInput,
+  type ResolveOrderChargeInput,
 } from '../schemas.js';
-import type { ChargeRepository } from './charge-repository.js';
+import type { ChargeRepository, ChargeWithRefund } from './charge-repository.js';
 import type { PaymentProvider } from './payment-provider.js';
 import type { ChargeRow, RefundRow } from './schema.js';
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
-export function toCharge(row: ChargeRow): Charge {
+export function toCharge(row: ChargeWithRefund): Charge {
   return {
     id: row.id,
     orderId: row.orderId,
     amountCents: row.amountCents,
     status: row.status,
     declineCode: row.declineCode,
+    refundId: row.refundId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -37,7 +40,7 @@ export function toRefund(row: RefundRow): Refund {
 }
 
 /** The outcome `chargeOrder` reports for a charge whose provider answer is recorded. */
-function outcomeOf(row: ChargeRow): ChargeOrderResult {
+function outcomeOf(row: ChargeWithRefund): ChargeOrderResult {
   if (row.status === 'declined') return { ok: false, code: 'card_declined', chargeId: row.id };
   return { ok: true, charge: toCharge(row) };
 }
@@ -73,15 +76,27 @@ export class BillingService implements BillingApi {
     // Claim the order's one charge first, so concurrent or retried calls find it instead of
     // charging again. The charge id is the provider's idempotency key.
     const claimed = await this.repository.claim({ ...input, provider: this.provider.name });
-    const charge = claimed ?? (await this.repository.findByOrder(input.orderId));
+    const charge = claimed ? { ...claimed, refundId: null } : await this.repository.findByOrder(input.orderId);
     if (!charge) throw new Error(`charge for order ${input.orderId} vanished after claim`);
     if (charge.amountCents !== input.amountCents) {
       return { ok: false, code: 'amount_mismatch', chargeId: charge.id };
     }
-    if (charge.status !== 'pending') return outcomeOf(charge);
+    return outcomeOf(await this.settled(charge));
+  }
 
-    // Pending: either just claimed, or left by an attempt that died before recording the answer.
-    // Asking the provider again with the same key is safe: it answers with its first answer.
+  async resolveOrderCharge(input: ResolveOrderChargeInput): Promise<Charge | null> {
+    const { orderId } = ResolveOrderChargeInputSchema.parse(input);
+    const charge = await this.repository.findByOrder(orderId);
+    return charge ? toCharge(await this.settled(charge)) : null;
+  }
+
+  /**
+   * `charge` with the provider's answer recorded. A pending charge was either just claimed or left
+   * by an attempt that died before recording the answer: asking the provider again with the same
+   * key is safe, it answers with its first answer (the sandbox too, across restarts).
+   */
+  private async settled(charge: ChargeWithRefund): Promise<ChargeWithRefund> {
+    if (charge.status !== 'pending') return charge;
     const answer = await this.provider.charge({ idempotencyKey: charge.id, amountCents: charge.amountCents });
     const settled = await this.repository.settle(
       charge.id,
@@ -90,10 +105,10 @@ export class BillingService implements BillingApi {
         : { status: 'declined', declineCode: answer.code },
       publishSettlement,
     );
-    const final = settled ?? (await this.repository.findById(charge.id));
+    const final = settled ? { ...settled, refundId: null } : await this.repository.findById(charge.id);
     if (!final) throw new Error(`charge ${charge.id} vanished`);
     this.logger.info({ chargeId: final.id, orderId: final.orderId, status: final.status }, 'charge settled');
-    return outcomeOf(final);
+    return final;
   }
 
   async refund({ chargeId }: RefundInput): Promise<RefundResult> {

@@ -1,6 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { Db, DbTransaction } from '@shop/platform-db';
 import { charges, refunds, type ChargeRow, type RefundRow } from './schema.js';
+
+/** A charge with the id of its refund (null unless refunded): what `Charge` shows. */
+export type ChargeWithRefund = ChargeRow & { refundId: string | null };
 
 /** Data access for charges and refunds. Returns rows; the service maps them to DTOs. */
 export class ChargeRepository {
@@ -36,18 +39,26 @@ export class ChargeRepository {
     });
   }
 
-  async findById(id: string): Promise<ChargeRow | undefined> {
-    const [row] = await this.db.select().from(charges).where(eq(charges.id, id)).limit(1);
-    return row;
+  /** Charges matching `where`, each with its refund's id, oldest first. */
+  private withRefunds(where: SQL | undefined): Promise<ChargeWithRefund[]> {
+    return this.db
+      .select({ ...getTableColumns(charges), refundId: refunds.id })
+      .from(charges)
+      .leftJoin(refunds, eq(refunds.chargeId, charges.id))
+      .where(where)
+      .orderBy(asc(charges.createdAt), asc(charges.id));
   }
 
-  async findByOrder(orderId: string): Promise<ChargeRow | undefined> {
-    const [row] = await this.db.select().from(charges).where(eq(charges.orderId, orderId)).limit(1);
-    return row;
+  async findById(id: string): Promise<ChargeWithRefund | undefined> {
+    return (await this.withRefunds(eq(charges.id, id)))[0];
   }
 
-  async listByOrder(orderId: string): Promise<ChargeRow[]> {
-    return this.db.select().from(charges).where(eq(charges.orderId, orderId)).orderBy(asc(charges.createdAt), asc(charges.id));
+  async findByOrder(orderId: string): Promise<ChargeWithRefund | undefined> {
+    return (await this.withRefunds(eq(charges.orderId, orderId)))[0];
+  }
+
+  async listByOrder(orderId: string): Promise<ChargeWithRefund[]> {
+    return this.withRefunds(eq(charges.orderId, orderId));
   }
 
   async findRefundByCharge(chargeId: string): Promise<RefundRow | undefined> {

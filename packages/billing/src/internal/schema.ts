@@ -32,8 +32,25 @@ export const refunds = billingSchema.table('refunds', {
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
+/**
+ * The sandbox payment provider's memory: every request it answered, by idempotency key. A real
+ * provider keeps this on its side; the sandbox keeps it here so that, like a real one, it answers a
+ * key asked again after a restart with its first answer (a charge left pending by a crash is never
+ * charged twice). Only the sandbox adapter reads or writes it.
+ */
+export const sandboxProviderRequests = billingSchema.table('sandbox_provider_requests', {
+  idempotencyKey: text('idempotency_key').primaryKey(),
+  operation: text('operation', { enum: ['charge', 'refund'] }).notNull(),
+  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+  outcome: text('outcome', { enum: ['approved', 'declined'] }).notNull(),
+  reference: text('reference'),
+  declineCode: text('decline_code'),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
 export type ChargeRow = typeof charges.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
+export type SandboxProviderRequestRow = typeof sandboxProviderRequests.$inferSelect;
 
 /** The billing module's outbox: its integration events, written with its state changes. */
 export const { outbox, outboxDeliveries } = outboxTables(billingSchema);

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@shop/platform-db';
 import type { NotificationsApi } from '../notifications-api.js';
 import { ListNotificationsSchema, type ListNotifications, type Notification, type NotificationList } from '../schemas.js';
+import { messageIdOf } from './message-id.js';
 import { notifications, type NotificationRow } from './schema.js';
 
 export function toNotification(row: NotificationRow): Notification {
@@ -14,6 +15,8 @@ export function toNotification(row: NotificationRow): Notification {
     subject: row.subject,
     body: row.body,
     createdAt: row.createdAt.toISOString(),
+    messageId: messageIdOf(row.id),
+    sentAt: row.sentAt ? row.sentAt.toISOString() : null,
   };
 }
 

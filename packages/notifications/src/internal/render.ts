@@ -1,7 +1,10 @@
 import type { MailMessage } from '../mailer.js';
 
+/** A message as rendered from an event: everything but its `Message-ID`, which the notification's id gives. */
+export type Rendered<K extends string> = Omit<MailMessage, 'messageId'> & { kind: K };
+
 /** The welcome message a newly registered customer receives. */
-export function renderWelcome(contact: { email: string; name: string }): MailMessage & { kind: 'welcome' } {
+export function renderWelcome(contact: { email: string; name: string }): Rendered<'welcome'> {
   return {
     kind: 'welcome',
     to: contact.email,
@@ -24,7 +27,7 @@ interface Contact {
 export function renderOrderConfirmation(
   contact: Contact,
   order: { orderId: string; totalCents: number; items: readonly { sku: string; quantity: number; lineTotalCents: number }[] },
-): MailMessage & { kind: 'order-confirmation' } {
+): Rendered<'order-confirmation'> {
   const lines = order.items.map((item) => `  ${item.quantity} × ${item.sku}  ${formatCents(item.lineTotalCents)}`).join('\n');
   return {
     kind: 'order-confirmation',
@@ -35,7 +38,7 @@ export function renderOrderConfirmation(
 }
 
 /** Sent when an order's payment succeeded. */
-export function renderPaymentReceipt(contact: Contact, paid: { orderId: string; totalCents: number; chargeId: string }): MailMessage & { kind: 'payment-receipt' } {
+export function renderPaymentReceipt(contact: Contact, paid: { orderId: string; totalCents: number; chargeId: string }): Rendered<'payment-receipt'> {
   return {
     kind: 'payment-receipt',
     to: contact.email,
@@ -44,13 +47,15 @@ export function renderPaymentReceipt(contact: Contact, paid: { orderId: string; 
   };
 }
 
-/** Sent when an order's payment was declined. */
-export function renderPaymentFailed(contact: Contact, failed: { orderId: string; totalCents: number }): MailMessage & { kind: 'payment-failed' } {
+/** Sent when an order's payment was declined: the order is closed, nothing was charged. */
+export function renderPaymentFailed(contact: Contact, failed: { orderId: string; totalCents: number }): Rendered<'payment-failed'> {
   return {
     kind: 'payment-failed',
     to: contact.email,
     subject: `Payment for order ${failed.orderId} failed`,
-    text: `Hello ${contact.name},\n\nyour payment of ${formatCents(failed.totalCents)} for order ${failed.orderId} was declined. The order is on hold; you may cancel it or try another card.\n`,
+    text:
+      `Hello ${contact.name},\n\nyour payment of ${formatCents(failed.totalCents)} for order ${failed.orderId} was declined, so the order could not be paid ` +
+      `and is now closed. Nothing was charged. You are welcome to place a new order.\n`,
   };
 }
 
@@ -58,12 +63,22 @@ export function renderPaymentFailed(contact: Contact, failed: { orderId: string;
 export function renderCancellation(
   contact: Contact,
   cancelled: { orderId: string; totalCents: number; refundId: string | null },
-): MailMessage & { kind: 'order-cancelled' } {
+): Rendered<'order-cancelled'> {
   const refund = cancelled.refundId ? ` We refunded ${formatCents(cancelled.totalCents)} (refund ${cancelled.refundId}).` : '';
   return {
     kind: 'order-cancelled',
     to: contact.email,
     subject: `Order ${cancelled.orderId} cancelled`,
     text: `Hello ${contact.name},\n\nyour order ${cancelled.orderId} is cancelled.${refund}\n`,
+  };
+}
+
+/** Sent when a cancelled order's payment was refunded after the cancellation was announced. */
+export function renderRefund(contact: Contact, refunded: { orderId: string; amountCents: number; refundId: string }): Rendered<'order-refunded'> {
+  return {
+    kind: 'order-refunded',
+    to: contact.email,
+    subject: `Refund for order ${refunded.orderId}`,
+    text: `Hello ${contact.name},\n\nyour cancelled order ${refunded.orderId} had been charged after all; we refunded ${formatCents(refunded.amountCents)} (refund ${refunded.refundId}).\n`,
   };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { isUniqueViolation, keysetPage, type Db, type DbTransaction, type KeysetPage } from '@shop/platform-db';
 import type { OrderLine, OrderStatus } from '../schemas.js';
-import { idempotencyKeys, orderLines, orders, type OrderLineRow, type OrderRow } from './schema.js';
+import type { Stage } from './payment-workflow.js';
+import { idempotencyKeys, orderLines, orders, workflowTimers, type OrderLineRow, type OrderRow } from './schema.js';
 
 export interface OrderWithLines {
   order: OrderRow;
@@ -77,23 +78,53 @@ export class OrderRepository {
     return { order, lines };
   }
 
+  /** The order's row as `executor` sees it (inside a transaction: with that transaction's writes). */
+  async findRow(id: string, executor: Db | DbTransaction = this.db): Promise<OrderRow | undefined> {
+    const [row] = await executor.select().from(orders).where(eq(orders.id, id)).limit(1);
+    return row;
+  }
+
   /**
-   * Moves an order from `from` to `to`, only if it is still in `from` (a compare-and-set, so two
-   * concurrent requests cannot both win). Undefined when the order was not in `from`.
+   * Moves the order from `from` (the row as it was read) to `to`, only if it is still that row's
+   * version: a compare-and-set, so of two transitions decided on one version exactly one applies,
+   * and the other gets undefined (and decides again on what it reads next). Keeps the process
+   * manager's timer in step in the same transaction: started at `timerSince` when the order enters
+   * an in-between stage, removed (`timerSince` null) once it rests.
    */
-  async transition(
+  async move(
     tx: DbTransaction,
-    id: string,
-    from: OrderStatus,
-    to: OrderStatus,
-    set: { chargeId?: string; refundId?: string } = {},
+    from: OrderRow,
+    to: { stage: Stage; status: OrderStatus; chargeId?: string; refundId?: string },
+    timerSince: Date | null,
   ): Promise<OrderRow | undefined> {
     const [row] = await tx
       .update(orders)
-      .set({ status: to, ...set, updatedAt: new Date() })
-      .where(and(eq(orders.id, id), eq(orders.status, from)))
+      .set({ ...to, version: from.version + 1, updatedAt: new Date() })
+      .where(and(eq(orders.id, from.id), eq(orders.version, from.version), eq(orders.stage, from.stage)))
       .returning();
+    if (!row) return undefined;
+    if (timerSince) {
+      await tx.insert(workflowTimers).values({ orderId: row.id, since: timerSince }).onConflictDoUpdate({ target: workflowTimers.orderId, set: { since: timerSince } });
+    } else {
+      await tx.delete(workflowTimers).where(eq(workflowTimers.orderId, row.id));
+    }
     return row;
+  }
+
+  /** Orders in between whose timer started at or before `startedBy`, oldest first. */
+  async ordersInBetweenSince(startedBy: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .select({ orderId: workflowTimers.orderId })
+      .from(workflowTimers)
+      .where(lte(workflowTimers.since, startedBy))
+      .orderBy(asc(workflowTimers.since), asc(workflowTimers.orderId))
+      .limit(limit);
+    return rows.map((row) => row.orderId);
+  }
+
+  /** Starts an order's timer again at `since` (the sweep could not finish it now: wait another timeout). */
+  async restartTimer(orderId: string, since: Date): Promise<void> {
+    await this.db.update(workflowTimers).set({ since }).where(eq(workflowTimers.orderId, orderId));
   }
 
   /** A customer's orders in `(createdAt, id)` order after `after`, at most `limit`, with their lines. */

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { ChargeListSchema, ChargeOrderResultSchema, RefundResultSchema, type BillingApi } from '@shop/billing';
 import type { CustomersApi } from '@shop/customers';
-import type { DbTransaction } from '@shop/platform-db';
 import { publish } from '@shop/platform-events';
 import type { Logger } from '@shop/platform-logging';
-import { OrderCancelledV1, OrderPaidV1, OrderPaymentFailedV1, OrderPlacedV1 } from '../events.js';
+import { OrderPlacedV1 } from '../events.js';
 import type { CancelOrderResult, OrdersApi, PayOrderResult, PlaceOrderResult } from '../orders-api.js';
 import { ListOrdersSchema, PlaceOrderInputSchema, type ListOrders, type Order, type OrderPage, type PlaceOrderInput } from '../schemas.js';
-import { canTransition, isCancellable } from './order-lifecycle.js';
 import type { OrderRepository, OrderWithLines } from './order-repository.js';
-import type { OrderRow } from './schema.js';
+import type { PaymentProcess } from './payment-process.js';
 import { priceLines } from './order-totals.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
@@ -29,23 +26,16 @@ export function toOrder({ order, lines }: OrderWithLines): Order {
   };
 }
 
-/** `orders.order-paid` or `orders.order-payment-failed`, for the row the transition just wrote. */
-async function publishPaymentOutcome(tx: DbTransaction, row: OrderRow, chargeId: string): Promise<void> {
-  const common = { orderId: row.id, customerId: row.customerId, totalCents: row.totalCents, chargeId };
-  const at = row.updatedAt.toISOString();
-  if (row.status === 'paid') await publish(tx, OrderPaidV1, { ...common, paidAt: at }, { aggregateId: row.id });
-  else await publish(tx, OrderPaymentFailedV1, { ...common, failedAt: at }, { aggregateId: row.id });
-}
-
 /**
- * The in-process implementation of `OrdersApi`. Customers and billing are injected APIs; their
- * answers are validated with their published schemas, so an HTTP client could stand in for them.
+ * The in-process implementation of `OrdersApi`. Customers is an injected API; billing is reached
+ * only through the payment process manager. Their answers are validated with their published
+ * schemas, so an HTTP client could stand in for either.
  */
 export class OrderService implements OrdersApi {
   constructor(
     private readonly repository: OrderRepository,
     private readonly customers: CustomersApi,
-    private readonly billing: BillingApi,
+    private readonly process: PaymentProcess,
     private readonly logger: Logger,
   ) {}
 
@@ -105,85 +95,34 @@ export class OrderService implements OrdersApi {
   }
 
   /**
-   * The charge (billing) and the status change (here) are two writes in two modules with no shared
-   * transaction. Billing charges an order at most once, so if we die after the charge and before
-   * the update, the order stays `placed` and a retried pay gets the same charge back and finishes.
+   * Pays the order through the process manager: `placed → payment_requested`, then billing is
+   * asked to charge (idempotent per order) and the outcome recorded. Answers from where the order
+   * comes to rest, so every concurrent or repeated pay gets the same answer: the paid order, or
+   * the same 402. An order a cancel got to first is not payable.
    */
   async pay({ id }: { id: string }): Promise<PayOrderResult> {
-    const current = await this.get({ id });
-    if (!current) return { ok: false, code: 'not_found' };
-    if (!canTransition(current.status, 'paid')) return { ok: false, code: 'not_payable' };
-
-    const result = ChargeOrderResultSchema.parse(await this.billing.chargeOrder({ orderId: current.id, amountCents: current.totalCents }));
-    if (!result.ok && result.code === 'amount_mismatch') {
-      throw new Error(`order ${current.id} was charged for another amount (charge ${result.chargeId})`);
-    }
-    const chargeId = result.ok ? result.charge.id : result.chargeId;
-    const to = result.ok ? 'paid' : 'payment_failed';
-    const moved = await this.repository.transaction(async (tx) => {
-      const row = await this.repository.transition(tx, current.id, 'placed', to, { chargeId });
-      if (row) await publishPaymentOutcome(tx, row, chargeId);
-      return row;
-    });
-    const after = await this.get({ id: current.id });
-    if (!after) throw new Error(`order ${current.id} vanished`);
-
-    if (!moved && !(after.status === to && after.chargeId === chargeId)) {
-      // Someone else moved the order meanwhile (a concurrent cancel). Our charge must not stand
-      // for an order that is not paid with it.
-      if (result.ok) await this.refundCharge(chargeId);
-      return { ok: false, code: 'not_payable' };
-    }
-    this.logger.info({ orderId: current.id, chargeId, status: to }, 'order payment recorded');
-    return result.ok ? { ok: true, order: after } : { ok: false, code: 'card_declined', order: after };
+    if (!(await this.get({ id }))) return { ok: false, code: 'not_found' };
+    await this.process.apply(id, { on: 'pay' });
+    await this.process.drive(id);
+    const order = await this.get({ id });
+    if (!order) throw new Error(`order ${id} vanished`);
+    if (order.status === 'paid') return { ok: true, order };
+    if (order.status === 'payment_failed') return { ok: false, code: 'card_declined', order };
+    return { ok: false, code: 'not_payable' };
   }
 
   /**
-   * Refunds every succeeded charge billing holds for the order, not only `chargeId`: an order
-   * whose pay died after charging is still `placed`, and cancelling it must not keep the money.
-   * Refunds are idempotent per charge, so a retried cancel refunds once.
+   * Cancels the order through the process manager: a placed order at once; one whose payment is
+   * in flight or done once billing's charge is settled and, if it succeeded, refunded (the refund
+   * recorded on the order and announced with the cancellation). Every concurrent or repeated
+   * cancel gets the same cancelled order. A `payment_failed` order is closed: not cancellable.
    */
   async cancel({ id }: { id: string }): Promise<CancelOrderResult> {
-    const current = await this.get({ id });
-    if (!current) return { ok: false, code: 'not_found' };
-    const from = current.status;
-    if (!isCancellable(from)) return { ok: false, code: 'not_cancellable' };
-
-    const charges = ChargeListSchema.parse(await this.billing.listCharges({ orderId: current.id }));
-    let refundId: string | undefined;
-    for (const charge of charges.items.filter((c) => c.status === 'succeeded' || c.status === 'refunded')) {
-      refundId = await this.refundCharge(charge.id);
-    }
-    const moved = await this.repository.transaction(async (tx) => {
-      const row = await this.repository.transition(tx, current.id, from, 'cancelled', refundId ? { refundId } : {});
-      if (row) {
-        await publish(
-          tx,
-          OrderCancelledV1,
-          {
-            orderId: row.id,
-            customerId: row.customerId,
-            totalCents: row.totalCents,
-            previousStatus: from,
-            refundId: row.refundId,
-            cancelledAt: row.updatedAt.toISOString(),
-          },
-          { aggregateId: row.id },
-        );
-      }
-      return row;
-    });
-    if (!moved) return { ok: false, code: 'not_cancellable' };
-    this.logger.info({ orderId: current.id, refundId }, 'order cancelled');
-    const after = await this.get({ id: current.id });
-    if (!after) throw new Error(`order ${current.id} vanished`);
-    return { ok: true, order: after };
-  }
-
-  private async refundCharge(chargeId: string): Promise<string> {
-    const refund = RefundResultSchema.parse(await this.billing.refund({ chargeId }));
-    // Orders only refunds charges billing reported as succeeded: any failure here is a bug, not a case.
-    if (!refund.ok) throw new Error(`billing refused to refund charge ${chargeId}: ${refund.code}`);
-    return refund.refund.id;
+    if (!(await this.get({ id }))) return { ok: false, code: 'not_found' };
+    await this.process.apply(id, { on: 'cancel' });
+    await this.process.drive(id);
+    const order = await this.get({ id });
+    if (!order) throw new Error(`order ${id} vanished`);
+    return order.status === 'cancelled' ? { ok: true, order } : { ok: false, code: 'not_cancellable' };
   }
 }

@@ -13,5 +13,6 @@ export {
   type Needs,
 } from './define-module.js';
 export type { Worker } from './worker.js';
+export { PeriodicPasses } from './periodic-passes.js';
 export { PageLimitSchema, PagePositionSchema, pageSchema, type PagePosition } from './page.js';
 export { resultSchema } from './result-schema.js';

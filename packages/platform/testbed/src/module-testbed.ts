@@ -4,7 +4,7 @@ import { Dispatcher, type BackoffOptions } from '@shop/platform-events';
 import { checkComposition, composeModules, CompositionError, moduleMigrationsOf } from '@shop/platform-host';
 import { createHttpApp } from '@shop/platform-http';
 import { createLogger, type Logger } from '@shop/platform-logging';
-import type { ApiOf, ModuleDescriptor } from '@shop/platform-module';
+import type { ApiOf, ModuleDescriptor, Worker } from '@shop/platform-module';
 import { provisionTestDatabase, type TestDatabaseTarget } from '@shop/platform-testing';
 
 export interface ModuleTestbedOptions<D extends ModuleDescriptor> {
@@ -37,6 +37,8 @@ export interface ModuleTestbed<D extends ModuleDescriptor> {
   app: OpenAPIHono;
   /** Delivers every due event of the module (as publisher) and of the stand-ins, until none is due. */
   dispatcher: Dispatcher;
+  /** The module's background workers, not started: a test starts, stops or calls them itself. */
+  workers: readonly Worker[];
   /** `app.request` with a JSON body. */
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -86,6 +88,7 @@ export async function moduleTestbed<D extends ModuleDescriptor>(options: ModuleT
       api: composed.api(module.name) as ModuleTestbed<D>['api'],
       app,
       dispatcher,
+      workers: composed.workers.map(({ worker }) => worker),
       send: (method, path, body, headers = {}) =>
         Promise.resolve(
           app.request(path, {
